@@ -1,0 +1,50 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// One target per format, as laid out in DESIGN.md. Dependencies point one way:
+// articlekit → ArticleKit → formats → ArticleSupport / ArticleCore.
+let package = Package(
+    name: "ArticleKit",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "ArticleKit", targets: ["ArticleKit"]),
+        .library(name: "ArticleCore", targets: ["ArticleCore"]),
+        .executable(name: "articlekit", targets: ["articlekit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
+    targets: [
+        .target(name: "ArticleCore"),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(name: "ArticleSupport", dependencies: ["ArticleCore", "CLibXML2"]),
+        .target(name: "ArticleText", dependencies: ["ArticleCore"]),
+        .target(name: "ArticleJSON", dependencies: ["ArticleCore"]),
+        .target(name: "ArticleMarkdown", dependencies: ["ArticleCore"]),
+        .target(name: "ArticleHTML", dependencies: ["ArticleCore", "ArticleSupport"]),
+        .target(name: "ArticleEPUB", dependencies: [
+            "ArticleCore", "ArticleSupport", "ArticleHTML",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        .target(name: "ArticleKit", dependencies: [
+            "ArticleCore", "ArticleText", "ArticleJSON", "ArticleMarkdown", "ArticleHTML", "ArticleEPUB",
+        ]),
+        .executableTarget(name: "articlekit", dependencies: [
+            "ArticleKit",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "ArticleCoreTests", dependencies: ["ArticleCore"]),
+        .testTarget(name: "ArticleTextTests", dependencies: ["ArticleText"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ArticleJSONTests", dependencies: ["ArticleJSON", "ArticleText"]),
+        .testTarget(name: "ArticleMarkdownTests", dependencies: ["ArticleMarkdown"]),
+        .testTarget(name: "ArticleKitTests", dependencies: ["ArticleKit"]),
+        .testTarget(name: "CLITests", dependencies: ["ArticleKit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,59 @@
+/// What an article says about itself.
+///
+/// Raw text that could not be understood is kept: a dateline that is not a date stays in
+/// ``dateline`` and ``published`` is `nil`.
+public struct Metadata: Hashable, Sendable {
+    /// The headline.
+    public var title: String?
+    /// A standfirst or deck under the headline.
+    public var subtitle: String?
+    /// The people who wrote the article, in byline order.
+    public var authors: [String]
+    /// When the article was published, with the time zone it was published in.
+    public var published: ArticleDate?
+    /// The dateline exactly as found in the source (it may not be a parseable date).
+    public var dateline: String?
+    /// The publication or site the article comes from.
+    public var source: String?
+    /// The canonical address of the article.
+    public var url: String?
+    /// The language of the text as a BCP 47 tag (`en`, `vi`, `de-AT`).
+    public var language: String?
+    /// Keywords or sections.
+    public var tags: [String]
+    /// A one-paragraph description.
+    public var summary: String?
+    /// Metadata the model has no field for (for example unknown YAML front-matter keys), so it
+    /// survives round trips. Writers emit it sorted by key.
+    public var extra: [String: MetadataValue]
+
+    /// Creates metadata; every field is optional.
+    public init(
+        title: String? = nil, subtitle: String? = nil, authors: [String] = [],
+        published: ArticleDate? = nil, dateline: String? = nil, source: String? = nil,
+        url: String? = nil, language: String? = nil, tags: [String] = [], summary: String? = nil,
+        extra: [String: MetadataValue] = [:]
+    ) {
+        self.title = title
+        self.subtitle = subtitle
+        self.authors = authors
+        self.published = published
+        self.dateline = dateline
+        self.source = source
+        self.url = url
+        self.language = language
+        self.tags = tags
+        self.summary = summary
+        self.extra = extra
+    }
+}
+
+/// A JSON-like value for metadata the model has no typed field for.
+public indirect enum MetadataValue: Hashable, Sendable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([MetadataValue])
+    case object([String: MetadataValue])
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// The bytes of one input and where they came from.
+public struct ReaderInput: Sendable {
+    /// The raw bytes.
+    public var data: Data
+    /// The name to use in messages: the path as the user gave it, or `-` for standard input.
+    public var name: String
+    /// The file's location, when it is a file; relative image paths resolve against its folder.
+    public var fileURL: URL?
+
+    /// Creates an input.
+    public init(data: Data, name: String, fileURL: URL? = nil) {
+        self.data = data
+        self.name = name
+        self.fileURL = fileURL
+    }
+}
+
+/// Reads one input format into articles.
+///
+/// A reader is forgiving about structure (malformed markup still yields an article) and strict
+/// about safety and encoding: it throws ``ArticleError`` for input it must not or cannot read.
+public protocol ArticleReader: Sendable {
+    /// The format this reader reads.
+    var format: FormatInfo { get }
+    /// Reads the input. Most formats hold one article; a book or a JSON Lines file may hold more.
+    func read(_ input: ReaderInput, context: inout ConversionContext) throws(ArticleError) -> [Article]
+}

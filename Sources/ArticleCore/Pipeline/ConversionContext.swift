@@ -1,0 +1,62 @@
+/// Options for one conversion, and the warnings it collects on the way.
+public struct ConversionContext: Sendable {
+    /// The options every reader and writer may look at.
+    public var options: ConversionOptions
+    /// Warnings gathered while reading, transforming and writing, in order.
+    public private(set) var warnings: [ConversionWarning] = []
+    /// The name of the input being processed, for messages.
+    public var inputName: String?
+
+    /// Creates a context.
+    public init(options: ConversionOptions = ConversionOptions(), inputName: String? = nil) {
+        self.options = options
+        self.inputName = inputName
+    }
+
+    /// Records a warning about the current input.
+    public mutating func warn(_ message: String) {
+        warnings.append(ConversionWarning(file: inputName, message: message))
+    }
+
+    /// Adds warnings gathered elsewhere.
+    public mutating func append(_ others: [ConversionWarning]) {
+        warnings += others
+    }
+}
+
+/// A problem that did not stop the conversion.
+public struct ConversionWarning: Hashable, Sendable, CustomStringConvertible {
+    /// The input the warning is about.
+    public var file: String?
+    /// What happened.
+    public var message: String
+
+    public init(file: String?, message: String) {
+        self.file = file
+        self.message = message
+    }
+
+    public var description: String { (file.map { $0 + ": " } ?? "") + "warning: " + message }
+}
+
+/// Settings for readers and writers. Each reader or writer reads the ones it understands.
+public struct ConversionOptions: Hashable, Sendable {
+    /// The input's character encoding, when the user names one (`windows-1252`); otherwise
+    /// readers use a BOM or a declaration, then UTF-8.
+    public var encoding: String?
+    /// A language to use instead of the detected one (BCP 47).
+    public var language: String?
+    /// Line width for the plain-text writer; `0` for no wrapping.
+    public var width: Int = 72
+    /// A title for a book of several articles, or for an article without one.
+    public var title: String?
+    /// An identifier to use instead of the one derived from the content (EPUB).
+    public var identifier: String?
+    /// A cover image file to use (EPUB).
+    public var coverPath: String?
+    /// Writer- or reader-specific settings by name, for formats added from outside.
+    public var extra: [String: String] = [:]
+
+    /// Creates default options.
+    public init() {}
+}

@@ -1,0 +1,2 @@
+import ArticleCore
+import ZIPFoundation

@@ -1,0 +1,30 @@
+import ArticleCore
+import Foundation
+
+/// Writes articles as ArticleKit JSON (see `Resources/article.schema.json`): one object for one
+/// article, an array for several. Keys are sorted, so the same article always gives the same bytes.
+public struct JSONWriter: ArticleWriter {
+    public let format = JSONFormat.info
+
+    public init() {}
+
+    public func write(_ articles: [Article], context: inout ConversionContext) throws(ArticleError) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        do {
+            var data = articles.count == 1 ? try encoder.encode(articles[0]) : try encoder.encode(articles)
+            data.append(0x0A)
+            return data
+        } catch {
+            throw ArticleError(.malformed, "cannot encode the article as JSON: \(error)")
+        }
+    }
+}
+
+/// The JSON format's names.
+public enum JSONFormat {
+    /// `json`, `.json`, `application/json`.
+    public static let info = FormatInfo(
+        name: "json", extensions: ["json"], mediaType: "application/json",
+        summary: "ArticleKit JSON: the article model, documented by article.schema.json")
+}

@@ -1,0 +1,16 @@
+import ArticleJSON
+import ArticleMarkdown
+import ArticleText
+
+extension FormatRegistry {
+    /// Every format ArticleKit ships, registered in one place.
+    public static var standard: FormatRegistry {
+        var r = FormatRegistry()
+        r.register(reader: ScrapedTextReader())
+        r.register(reader: JSONReader())
+        r.register(writer: JSONWriter())
+        r.register(writer: MarkdownWriter())
+        r.register(writer: PlainTextWriter())
+        return r
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import ArticleKit
+import Foundation
+
+/// Options shared by the commands that read articles.
+struct ReadingOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The input format, when the file extension does not say it.", valueName: "format"))
+    var from: String?
+
+    @Option(name: .long, help: ArgumentHelp("The input's character encoding (default: a BOM or declaration, then UTF-8).", valueName: "name"))
+    var encoding: String?
+
+    @Option(name: .long, help: ArgumentHelp("The article language as a BCP 47 tag, instead of the detected one.", valueName: "tag"))
+    var language: String?
+
+    func apply(to options: inout ConversionOptions) {
+        options.encoding = encoding
+        options.language = language
+    }
+}
+
+/// Prints an error the way every command does: one line on stderr, `articlekit: FILE: message`.
+func report(_ error: ArticleError) {
+    FileHandle.standardError.write(Data("articlekit: \(error)\n".utf8))
+}
+
+func printWarnings(_ warnings: [ConversionWarning]) {
+    for w in warnings {
+        FileHandle.standardError.write(Data("articlekit: \(w)\n".utf8))
+    }
+}

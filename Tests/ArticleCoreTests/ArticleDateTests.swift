@@ -1,0 +1,29 @@
+import ArticleCore
+import Testing
+
+@Test func parsesISO8601WithOffset() throws {
+    let d = try #require(ArticleDate(iso8601: "2011-09-05T08:30:00+07:00"))
+    #expect(d.hour == 8 && d.utcOffsetMinutes == 420)
+    #expect(d.iso8601 == "2011-09-05T08:30:00+07:00")
+    #expect(d.secondsSince1970 == 1_315_186_200)
+}
+
+@Test func parsesDateOnlyAndZulu() throws {
+    #expect(ArticleDate(iso8601: "2024-05-03")?.iso8601 == "2024-05-03T00:00:00")
+    #expect(ArticleDate(iso8601: "2024-05-03T10:11:12.345Z")?.iso8601 == "2024-05-03T10:11:12Z")
+    #expect(ArticleDate(iso8601: "2024-05-03T10:11:12-0430")?.utcOffsetMinutes == -270)
+}
+
+@Test func rejectsImpossibleDates() {
+    #expect(ArticleDate(iso8601: "2023-02-29") == nil)
+    #expect(ArticleDate(iso8601: "2024-13-01") == nil)
+    #expect(ArticleDate(iso8601: "DNUM_BEZBAZCABB 20:10") == nil)
+    #expect(ArticleDate(iso8601: "2024-01-01T25:00") == nil)
+}
+
+@Test func epochRoundTrip() {
+    for t: Int64 in [0, 1_315_186_200, 951_782_400, -86_401] {
+        #expect(ArticleDate(secondsSince1970: t).secondsSince1970 == t)
+    }
+    #expect(ArticleDate(secondsSince1970: 951_782_400).iso8601 == "2000-02-29T00:00:00Z")
+}
