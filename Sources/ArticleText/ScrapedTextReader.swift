@@ -1,13 +1,147 @@
 import ArticleCore
 import Foundation
 
-/// Reads scraped article text (placeholder, replaced by the real reader).
+/// Reads scraped news-article text: a title line, a dateline, a `(Source) -` lead, paragraphs,
+/// photo captions with `Photo: NAME` credits, lists, subheadings, an author signature, and site
+/// boilerplate after it (which is dropped).
+///
+/// Site particulars come from a ``SiteProfile``; an unknown site gets the generic one.
 public struct ScrapedTextReader: ArticleReader {
-    public let format = FormatInfo(name: "text", aliases: ["txt", "scraped"], extensions: ["txt", "text"],
-                                   mediaType: "text/plain", summary: "scraped article text (title, dateline, paragraphs, captions, byline)")
-    public init() {}
+    public let format = FormatInfo(
+        name: "text", aliases: ["txt", "scraped"], extensions: ["txt", "text"], mediaType: "text/plain",
+        summary: "scraped article text: title, dateline, paragraphs, captions, lists, byline")
+
+    /// The profiles to choose from; `generic` is used when none matches.
+    public var profiles: [SiteProfile]
+
+    /// Creates a reader with the built-in site profiles.
+    public init(profiles: [SiteProfile] = SiteProfile.builtIn) {
+        self.profiles = profiles
+    }
+
     public func read(_ input: ReaderInput, context: inout ConversionContext) throws(ArticleError) -> [Article] {
         let text = try input.decodeText(encoding: context.options.encoding)
-        return [Article(blocks: [.paragraph([.text(text)])])]
+        var groups = TextLines(text).groups
+        guard !groups.isEmpty else {
+            throw ArticleError(.emptyInput, "the file holds only blank lines", file: input.name)
+        }
+        var meta = Metadata()
+
+        // Title: the first line.
+        meta.title = groups[0].lines[0]
+        if groups[0].lines.count > 1 {
+            groups[0].lines.removeFirst()
+            groups[0].indents.removeFirst()
+        } else {
+            groups.removeFirst()
+        }
+
+        // Dateline: a short line with a date or time among the next lines.
+        if let first = groups.first, first.lines.count == 1, DatelineParser.looksLikeDateline(first.lines[0]) {
+            meta.dateline = first.lines[0]
+            groups.removeFirst()
+        }
+
+        // Lead source prefix: "(Baonghean) - " on the first paragraph.
+        if let (source, rest) = groups.first.flatMap({ Self.splitSourcePrefix($0.lines[0]) }) {
+            meta.source = source
+            groups[0].lines[0] = rest
+        }
+
+        let profile = SiteProfile.match(leadSource: meta.source, lines: groups.flatMap(\.lines), profiles: profiles)
+        groups = Self.droppingBoilerplate(groups, title: meta.title, profile: profile)
+
+        // Author signature: the last group, when it is a short line of names.
+        if let last = groups.last, last.lines.count == 1, let names = Self.signatureNames(last.lines[0]) {
+            meta.authors = names
+            groups.removeLast()
+        }
+
+        if let dateline = meta.dateline {
+            meta.published = DatelineParser.parse(dateline, dayFirst: profile.dayFirst,
+                                                  utcOffsetMinutes: profile.utcOffsetMinutes ?? Self.vietnameseOffset(groups))
+        }
+        let blocks = BlockClassifier(profile: profile).blocks(from: groups)
+        if blocks.isEmpty && meta.title == nil {
+            throw ArticleError(.noContent, "no article text found", file: input.name)
+        }
+        return [Article(metadata: meta, blocks: blocks)]
+    }
+
+    /// Vietnamese sites publish in UTC+7: an article whose text is Vietnamese gets that offset
+    /// when its profile names none.
+    static func vietnameseOffset(_ groups: [TextLines.Group]) -> Int? {
+        let sample = groups.prefix(6).map(\.text).joined(separator: " ")
+        return LanguageDetector.detect(sample) == "vi" ? 7 * 60 : nil
+    }
+
+    /// `(Baonghean) - Text` → ("Baonghean", "Text"). Accepts `-`, `–`, `—` after the parenthesis.
+    static func splitSourcePrefix(_ line: String) -> (String, String)? {
+        guard line.hasPrefix("("), let close = line.firstIndex(of: ")") else { return nil }
+        let name = line[line.index(after: line.startIndex)..<close].trimmingCharacters(in: .whitespaces)
+        guard (2...40).contains(name.count), !name.contains("("), name.split(separator: " ").count <= 5 else { return nil }
+        var rest = line[line.index(after: close)...].drop { $0 == " " }
+        guard let dash = rest.first, "-–—:".contains(dash) else { return nil }
+        rest = rest.dropFirst().drop { $0 == " " }
+        guard !rest.isEmpty else { return nil }
+        return (name, String(rest))
+    }
+
+    /// Cuts the site's trailer: from the first boilerplate marker line after the body has begun,
+    /// and any trailing lines that repeat the title or are generic markers.
+    static func droppingBoilerplate(_ groups: [TextLines.Group], title: String?, profile: SiteProfile) -> [TextLines.Group] {
+        var out = groups
+        // The profile's own markers end the article wherever they appear after the lead.
+        if profile.id != "generic" {
+            for (gi, g) in out.enumerated() where gi > 0 {
+                if let li = g.lines.firstIndex(where: { profile.isBoilerplate($0) }) {
+                    if li == 0 {
+                        out.removeSubrange(gi...)
+                    } else {
+                        out[gi].lines.removeSubrange(li...)
+                        out[gi].indents.removeSubrange(li...)
+                        out.removeSubrange((gi + 1)...)
+                    }
+                    break
+                }
+            }
+        }
+        // Generic trailers: from the end, drop groups made only of marker lines or the title.
+        let generic = SiteProfile.generic
+        let titleKey = title.map(normalizedKey)
+        while let last = out.last, out.count > 1 {
+            let allJunk = last.lines.allSatisfy { line in
+                normalizedKey(line) == titleKey || generic.isBoilerplate(line) || profile.isBoilerplate(line)
+            }
+            guard allJunk else { break }
+            out.removeLast()
+        }
+        return out
+    }
+
+    static func normalizedKey(_ s: String) -> String {
+        s.lowercased().filter { $0.isLetter || $0.isNumber }
+    }
+
+    /// The names in a signature line (`My Ha - Thanh Chung`, `By Xuan Hoa`), or `nil` when the
+    /// line is not a signature.
+    static func signatureNames(_ line: String) -> [String]? {
+        var s = Substring(line)
+        for prefix in ["By ", "by ", "Theo ", "Bài và ảnh: ", "Bài, ảnh: ", "Nhóm PV", "PV "] where s.hasPrefix(prefix) {
+            s = s.dropFirst(prefix.count)
+        }
+        guard s.count <= 80, let last = s.last, !".!?…;:\"”".contains(last) else { return nil }
+        let parts = s.replacingOccurrences(of: " – ", with: " - ")
+            .components(separatedBy: " - ")
+            .flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+            .filter { !$0.isEmpty }
+        guard !parts.isEmpty else { return nil }
+        for p in parts {
+            let words = p.split(separator: " ")
+            // A name: one to five words, each starting with an upper-case letter.
+            guard (1...5).contains(words.count),
+                  words.allSatisfy({ w in w.first.map { $0.isUppercase } ?? false }) else { return nil }
+        }
+        return parts
     }
 }

@@ -1,0 +1,90 @@
+import ArticleCore
+
+/// Recognises datelines in scraped text and turns the real ones into dates.
+///
+/// `Monday, 05/09/2011 - 08:30`, `Thứ Hai, 05/09/2011 08:30`, `08:30 05/09/2011`,
+/// `2011-09-05T08:30:00+07:00` are dates; `DNUM_BEZBAZCABB 20:10` (a masked date) is a dateline
+/// that is kept as text with no date.
+enum DatelineParser {
+    /// Weekday names that may lead a dateline, lower-cased (English and Vietnamese).
+    static let weekdays: [String] = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+        "thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu", "thứ bảy", "chủ nhật",
+        "thứ 2", "thứ 3", "thứ 4", "thứ 5", "thứ 6", "thứ 7", "cn",
+    ]
+
+    /// Whether a line looks like a dateline: short, and holding a time or a numeric date.
+    static func looksLikeDateline(_ line: String) -> Bool {
+        guard line.count <= 64, line.split(separator: " ").count <= 8 else { return false }
+        if line.hasPrefix("DNUM_") { return true }
+        if ArticleDate(iso8601: line) != nil { return true }
+        let u = Array(line.utf8)
+        var hasTime = false, hasDate = false
+        for i in u.indices {
+            if u[i] == UInt8(ascii: ":"), i > 0, i + 2 < u.count, isDigit(u[i - 1]), isDigit(u[i + 1]), isDigit(u[i + 2]) {
+                hasTime = true
+            }
+            if u[i] == UInt8(ascii: "/") || u[i] == UInt8(ascii: "."), i > 0, i + 1 < u.count, isDigit(u[i - 1]), isDigit(u[i + 1]) {
+                hasDate = true
+            }
+        }
+        // A line with a time or date and few letters is a dateline, not a sentence.
+        let letters = line.unicodeScalars.filter { $0.properties.isAlphabetic }.count
+        return (hasTime || hasDate) && letters <= 24
+    }
+
+    /// The date a dateline names, or `nil` when it is not a real date.
+    static func parse(_ raw: String, dayFirst: Bool, utcOffsetMinutes: Int?) -> ArticleDate? {
+        let line = raw.trimmingCharacters(in: .whitespaces)
+        if var iso = ArticleDate(iso8601: line) {
+            if iso.utcOffsetMinutes == nil { iso.utcOffsetMinutes = utcOffsetMinutes }
+            return iso
+        }
+        var rest = Substring(line.lowercased())
+        for w in weekdays.sorted(by: { $0.count > $1.count }) where rest.hasPrefix(w) {
+            rest = rest.dropFirst(w.count)
+            break
+        }
+        // Numbers in order of appearance, and which of them were joined by ':' (a time).
+        var numbers: [(value: Int, digits: Int, afterColon: Bool, beforeColon: Bool)] = []
+        var current = "", prevSep: Character = " "
+        var sawLetters = false
+        for ch in rest + " " {
+            if ch.isASCII && ch.isNumber {
+                current.append(ch)
+            } else {
+                if !current.isEmpty, let v = Int(current) {
+                    numbers.append((v, current.count, prevSep == ":", ch == ":"))
+                    current = ""
+                }
+                if ch.isLetter { sawLetters = true }
+                prevSep = ch
+            }
+        }
+        // Letters left after the weekday (other than a/pm, h, GMT+7) mean a masked or odd line.
+        let leftoverLetters = rest.filter { $0.isLetter }
+        if sawLetters && !["am", "pm", "h", "gmt", "ict", "sa", "ch"].contains(String(leftoverLetters)) { return nil }
+        let time = numbers.filter { $0.afterColon || $0.beforeColon }
+        let date = numbers.filter { !$0.afterColon && !$0.beforeColon }
+        guard date.count == 3 else { return nil }
+        var d, m, y: Int
+        if date[0].digits == 4 {
+            (y, m, d) = (date[0].value, date[1].value, date[2].value)
+        } else if date[2].digits == 4 || date[2].digits == 2 {
+            y = date[2].digits == 2 ? 2000 + date[2].value : date[2].value
+            (d, m) = dayFirst ? (date[0].value, date[1].value) : (date[1].value, date[0].value)
+        } else {
+            return nil
+        }
+        var hour = 0, minute = 0
+        if time.count >= 2 {
+            hour = time[0].value
+            minute = time[1].value
+            if leftoverLetters.hasPrefix("pm"), hour < 12 { hour += 12 }
+        }
+        return ArticleDate(year: y, month: m, day: d, hour: hour, minute: minute, utcOffsetMinutes: utcOffsetMinutes)
+    }
+
+    private static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+}
