@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "ArticleJSONTests", dependencies: ["ArticleJSON", "ArticleText"]),
         .testTarget(name: "ArticleMarkdownTests", dependencies: ["ArticleMarkdown"]),
         .testTarget(name: "ArticleKitTests", dependencies: ["ArticleKit"]),
-        .testTarget(name: "CLITests", dependencies: ["ArticleKit"]),
+        .testTarget(name: "CLITests", dependencies: ["articlekit"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

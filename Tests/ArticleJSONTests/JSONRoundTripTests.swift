@@ -1,0 +1,88 @@
+import ArticleCore
+import ArticleJSON
+import Foundation
+import Testing
+
+func writeJSON(_ articles: [Article]) throws -> Data {
+    var context = ConversionContext()
+    return try JSONWriter().write(articles, context: &context)
+}
+
+func readJSON(_ data: Data, name: String = "a.json") throws -> [Article] {
+    var context = ConversionContext()
+    return try JSONReader().read(ReaderInput(data: data, name: name), context: &context)
+}
+
+/// An article using every block and inline kind, every metadata field, and a resource.
+let everything = Article(
+    metadata: Metadata(
+        title: "Title & <more> \"quoted\" 🚲", subtitle: "Sub", authors: ["A One", "B Two"],
+        published: ArticleDate(year: 2011, month: 9, day: 5, hour: 8, minute: 30, utcOffsetMinutes: 420),
+        dateline: "Monday, 05/09/2011 - 08:30", source: "Baonghean.vn", url: "https://example.org/a",
+        language: "vi", tags: ["education", "Nghệ An"], summary: "A summary.",
+        extra: ["custom": .object(["n": .number(3), "list": .array([.bool(true), .null, .string("x")])])]),
+    blocks: [
+        .paragraph([.text("Plain "), .emphasis([.text("em")]), .strong([.text("strong")]), .strikethrough([.text("gone")]),
+                    .code("x < y"), .link(url: "https://example.org", title: "T", content: [.text("link")]),
+                    .image(ImageReference(source: "i.png", alt: "alt", title: nil)), .lineBreak, .softBreak, .html("<br>")]),
+        .heading(level: 2, content: [.text("Heading")]),
+        .list(ListBlock(ordered: true, start: 3, tight: false, items: [
+            ListItem(blocks: [.paragraph([.text("one")]), .list(ListBlock(ordered: false, items: [ListItem(blocks: [.paragraph([.text("nested")])])]))]),
+            ListItem(blocks: [.paragraph([.text("task")])], checked: true),
+        ])),
+        .quote([.paragraph([.text("quoted")])]),
+        .figure(Figure(image: ImageReference(source: "images/p.jpg", alt: "A photo", title: "t"), caption: [.text("Caption.")], credit: "Thanh Le")),
+        .figure(Figure(image: nil, caption: [.text("No image.")], credit: nil)),
+        .code(language: "swift", text: "let x = 1\n"),
+        .rule,
+        .table(Table(alignments: [.left, .right], header: [TableCell([.text("h1")]), TableCell([.text("h2")])],
+                     rows: [[TableCell([.text("a")]), TableCell([.text("b")])]])),
+        .html("<div>raw</div>"),
+    ],
+    resources: [Resource(path: "images/p.jpg", mediaType: "image/jpeg", data: Data([0xFF, 0xD8, 0xFF, 0xE0]))])
+
+@Test func everyModelValueSurvivesJSON() throws {
+    let data = try writeJSON([everything])
+    #expect(try readJSON(data) == [everything])
+    let several = [everything, Article(metadata: Metadata(title: "Second"))]
+    #expect(try readJSON(try writeJSON(several)) == several)
+}
+
+@Test func topLevelKeysAreTheDocumentedOnes() throws {
+    let object = try #require(try JSONSerialization.jsonObject(with: writeJSON([Article()])) as? [String: Any])
+    #expect(Set(object.keys) == ["title", "subtitle", "authors", "published", "dateline", "source", "url", "language", "tags", "summary", "blocks"])
+    let full = try #require(try JSONSerialization.jsonObject(with: writeJSON([everything])) as? [String: Any])
+    #expect(full["published"] as? String == "2011-09-05T08:30:00+07:00")
+    let blocks = try #require(full["blocks"] as? [[String: Any]])
+    #expect(blocks.map { $0["type"] as? String } == ["paragraph", "heading", "list", "quote", "figure", "figure", "code", "rule", "table", "html"])
+    #expect(blocks[4]["credit"] as? String == "Thanh Le")
+    #expect(blocks[2]["ordered"] as? Bool == true)
+}
+
+@Test func outputIsStable() throws {
+    #expect(try writeJSON([everything]) == writeJSON([everything]))
+}
+
+@Test func badJSONGivesAClearError() throws {
+    for (text, needle) in [("{\"blocks\": [{\"type\": \"poem\"}]}", "unknown block type"),
+                           ("{\"published\": \"yesterday\"}", "ISO 8601"),
+                           ("{\"title\": ", "not ArticleKit JSON"),
+                           ("  ", "empty")] {
+        do {
+            _ = try readJSON(Data(text.utf8), name: "bad.json")
+            Issue.record("\(text) must be refused")
+        } catch let e as ArticleError {
+            #expect(e.description.hasPrefix("bad.json: "))
+            #expect(e.description.contains(needle), "\(e)")
+        }
+    }
+}
+
+@Test func schemaNamesEveryBlockType() throws {
+    let schemaURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Resources/article.schema.json")
+    let schema = try String(contentsOf: schemaURL, encoding: .utf8)
+    for type in ["paragraph", "heading", "list", "quote", "figure", "code", "rule", "table", "html",
+                 "text", "emphasis", "strong", "strikethrough", "link", "image", "lineBreak", "softBreak"] {
+        #expect(schema.contains("\"\(type)\""), "schema lacks \(type)")
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+/// Runs the built `articlekit` binary, the way a user does.
+struct CLIRunner {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        var stdoutData: Data
+    }
+
+    /// The folder holding the built products (`.build/debug`).
+    static let productsDirectory: URL = {
+        // The test bundle runs from the products folder on Linux; on macOS it is inside an .xctest bundle.
+        var url = Bundle.main.bundleURL
+        if url.pathExtension == "xctest" { url = url.deletingLastPathComponent() }
+        for candidate in [url, URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()] {
+            if FileManager.default.isExecutableFile(atPath: candidate.appendingPathComponent("articlekit").path) {
+                return candidate
+            }
+        }
+        return url
+    }()
+
+    static var binary: URL { productsDirectory.appendingPathComponent("articlekit") }
+
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static let seed = packageRoot.appendingPathComponent("examples/000_seed.txt")
+
+    @discardableResult
+    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> Result {
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        for (k, v) in environment { env[k] = v }
+        p.environment = env
+        let out = Pipe(), err = Pipe(), inp = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = inp
+        try p.run()
+        if let stdin { inp.fileHandleForWriting.write(stdin) }
+        try inp.fileHandleForWriting.close()
+        // Read before waiting so a large output cannot fill the pipe and block the child.
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+                      stderr: String(decoding: e, as: UTF8.self), stdoutData: o)
+    }
+
+    /// A fresh empty folder for one test.
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("articlekit-cli-" + UUID().uuidString)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Compares `actual` with a golden file; `ARTICLEKIT_RECORD=1 swift test` rewrites the file.
+    static func assertGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let url = packageRoot.appendingPathComponent("Tests/CLITests/Golden/" + name)
+        if ProcessInfo.processInfo.environment["ARTICLEKIT_RECORD"] == "1" {
+            try actual.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        #expect(actual == expected, "differs from Golden/\(name); rerun with ARTICLEKIT_RECORD=1 if the change is intended",
+                sourceLocation: sourceLocation)
+    }
+}
