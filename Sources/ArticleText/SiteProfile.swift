@@ -66,6 +66,8 @@ public struct SiteProfile: Hashable, Sendable, Codable {
     }
 
     static func matchesMarker(_ line: String, _ markers: [String]) -> Bool {
+        // Markers are short lines; a long line is body text, and lower-casing it is not free.
+        guard line.utf8.count <= 160 else { return false }
         let l = line.lowercased()
         for m in markers {
             let mm = m.lowercased()

@@ -18,7 +18,7 @@ struct TextLines {
 
     /// Normalises line ends (CRLF, CR), tabs, non-breaking and trailing spaces, and Unicode NFC.
     init(_ raw: String) {
-        let text = raw.precomposedStringWithCanonicalMapping
+        let text = raw.nfc
         var groups: [Group] = []
         var current: [String] = []
         var indents: [Int] = []
@@ -32,7 +32,11 @@ struct TextLines {
             current = []
             indents = []
         }
-        text.enumerateLines { line, _ in
+        // Splitting UTF-8 bytes is much cheaper than Foundation's enumerateLines or comparing
+        // Characters (measured: the seed article's conversion spent a third of its time there).
+        // A CR before the LF is dropped by `clean`.
+        for bytes in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            let line = Substring(bytes)
             lineNo += 1
             let cleaned = TextLines.clean(line)
             if cleaned.isEmpty {
@@ -48,32 +52,38 @@ struct TextLines {
         self.groups = groups
     }
 
-    static func indent(of line: String) -> Int {
+    static func indent(of line: Substring) -> Int {
         var n = 0
-        for ch in line {
-            if ch == " " || ch == "\u{00A0}" { n += 1 } else if ch == "\t" { n += 4 } else { break }
+        for b in line.utf8 {
+            if b == 0x20 { n += 1 } else if b == 0x09 { n += 4 } else { break }
         }
         return n
     }
 
-    static func clean(_ line: String) -> String {
-        var s = line
-        if s.contains("\t") || s.contains("\u{00A0}") || s.contains("\u{FEFF}") || s.contains("\r") {
-            s = s.replacingOccurrences(of: "\t", with: " ")
-                .replacingOccurrences(of: "\u{00A0}", with: " ")
-                .replacingOccurrences(of: "\u{FEFF}", with: "")
-                .replacingOccurrences(of: "\r", with: "")
-        }
-        // Collapse runs of spaces inside the line, and trim both ends.
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
+    /// Tabs and no-break spaces become spaces, BOMs and stray CRs go, runs of spaces collapse,
+    /// and both ends are trimmed. Works on UTF-8 bytes: comparing Characters cost a sixth of the
+    /// seed article's whole conversion.
+    static func clean(_ line: Substring) -> String {
+        let u = Array(line.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(u.count)
         var space = false
-        for ch in s {
-            if ch == " " { space = true; continue }
-            if space && !out.isEmpty { out.append(" ") }
+        var i = 0
+        while i < u.count {
+            let b = u[i]
+            if b == 0x20 || b == 0x09 {
+                space = true; i += 1; continue
+            }
+            if b == 0xC2, i + 1 < u.count, u[i + 1] == 0xA0 {
+                space = true; i += 2; continue
+            }
+            if b == 0xEF, i + 2 < u.count, u[i + 1] == 0xBB, u[i + 2] == 0xBF { i += 3; continue }
+            if b == 0x0D { i += 1; continue }
+            if space && !out.isEmpty { out.append(0x20) }
             space = false
-            out.append(ch)
+            out.append(b)
+            i += 1
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

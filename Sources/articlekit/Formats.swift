@@ -10,8 +10,15 @@ struct Formats: ParsableCommand {
         """
     )
 
+    @Flag(name: .long, help: "Print only the writers' names and file extensions, one per line (for scripts).")
+    var names = false
+
     func run() {
         let registry = FormatRegistry.standard
+        if names {
+            for w in registry.writers { print(w.format.extensions.first ?? w.format.name) }
+            return
+        }
         func line(_ f: FormatInfo) -> String {
             let names = ([f.name] + f.aliases).joined(separator: ", ")
             let exts = f.extensions.map { "." + $0 }.joined(separator: " ")

@@ -1,3 +1,4 @@
+import Foundation
 import ArticleCore
 import Testing
 
@@ -26,4 +27,12 @@ import Testing
         #expect(ArticleDate(secondsSince1970: t).secondsSince1970 == t)
     }
     #expect(ArticleDate(secondsSince1970: 951_782_400).iso8601 == "2000-02-29T00:00:00Z")
+}
+
+@Test func nfcFastPathAgreesWithFoundation() {
+    let samples = ["plain ascii", "Nghệ An: Mưa lớn", "Nghe\u{0323}\u{0302} An", "A\u{030A}ngstr\u{00F6}m \u{212B}", "한국어 \u{1100}\u{1161}",
+                   "中文 “quotes” – dash €", "e\u{0301}", "\u{00E9}\u{0301}", "Ελληνικά ά", "ø\u{0327}"]
+    for s in samples {
+        #expect(s.nfc.unicodeScalars.elementsEqual(s.precomposedStringWithCanonicalMapping.unicodeScalars), "\(s)")
+    }
 }

@@ -24,8 +24,15 @@ public enum LanguageDetector {
         ("id", ["yang", "dan", "di", "ini", "itu", "dengan", "untuk", "dari", "dalam", "tidak", "akan", "pada", "juga", "ke", "karena", "ada", "oleh", "mereka", "bisa", "telah"]),
     ]
 
+    /// Each stopword → the indices of the languages it belongs to: one hash lookup per word.
+    private static let index: [String: [Int]] = {
+        var d: [String: [Int]] = [:]
+        for (i, (_, words)) in stopwords.enumerated() { for w in words { d[w, default: []].append(i) } }
+        return d
+    }()
+
     /// The BCP 47 tag of the text's language, or `nil` when it cannot tell.
-    public static func detect(_ text: String, sampleLimit: Int = 4000) -> String? {
+    public static func detect(_ text: String, sampleLimit: Int = 2000) -> String? {
         var scripts: [String: Int] = [:]
         var letters = 0
         var counts = [Int](repeating: 0, count: stopwords.count)
@@ -35,8 +42,9 @@ public enum LanguageDetector {
         func flush() {
             guard !word.isEmpty else { return }
             words += 1
-            let w = word.lowercased()
-            for (i, (_, set)) in stopwords.enumerated() where set.contains(w) { counts[i] += 1 }
+            if word.unicodeScalars.count <= 8, let langs = index[word.lowercased()] {
+                for i in langs { counts[i] += 1 }
+            }
             word = ""
         }
         for ch in text.unicodeScalars {
