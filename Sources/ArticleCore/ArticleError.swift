@@ -29,6 +29,8 @@ public struct ArticleError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let unsafeInput = Code(rawValue: "unsafe-input")
         /// The input holds no article.
         public static let noContent = Code(rawValue: "no-content")
+        /// The disk (or quota) is full: a batch run stops here rather than fail every file after.
+        public static let noSpace = Code(rawValue: "no-space")
         /// The input is encrypted (DRM).
         public static let encrypted = Code(rawValue: "encrypted")
     }

@@ -8,7 +8,9 @@ extension FormatRegistry {
         var r = FormatRegistry()
         r.register(reader: ScrapedTextReader())
         r.register(reader: JSONReader())
+        r.register(reader: JSONLinesReader())
         r.register(writer: JSONWriter())
+        r.register(writer: JSONLinesWriter())
         r.register(writer: MarkdownWriter())
         r.register(writer: PlainTextWriter())
         return r

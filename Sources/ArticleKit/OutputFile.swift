@@ -26,6 +26,11 @@ public enum OutputFile {
             throw e
         } catch {
             try? FileManager.default.removeItem(at: tmp)
+            let ns = error as NSError
+            let posix = (ns.userInfo[NSUnderlyingErrorKey] as? NSError)?.code
+            if posix == Int(ENOSPC) || posix == Int(EDQUOT) || ns.code == NSFileWriteOutOfSpaceError {
+                throw ArticleError(.noSpace, "no space left on the device while writing the output", file: url.path)
+            }
             throw ArticleError(.io, "cannot write the output (\(ReaderInput.reason(error)))", file: url.path)
         }
     }

@@ -4,25 +4,30 @@ import Foundation
 
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Convert articles from one format to another.",
+        abstract: "Convert articles, or whole folders of them, from one format to others.",
         discussion: """
         The output format comes from --to, or else from the --output file's extension.
-        `-` reads standard input or writes standard output.
+        `-` reads standard input or writes standard output. With folders, a --from-list, or
+        several --to formats, every readable file is converted into the --output folder,
+        mirroring the folder tree, on all cores; a rerun skips outputs that are up to date.
+
+        Exit status: 0 when everything converted, 1 when an input failed, 2 for a usage error.
 
         Examples:
           articlekit convert examples/000_seed.txt --to epub --output seed.epub
           articlekit convert examples/000_seed.txt --output seed.md
-          cat article.txt | articlekit convert - --from text --to json --output -
+          articlekit convert articles/ --to epub,md,json --output out/ --report report.json
+          find . -name '*.txt' | articlekit convert --from-list - --to json --output out/ --shard 2/8
         """
     )
 
-    @Argument(help: ArgumentHelp("The input file, or - for standard input.", valueName: "input"))
-    var inputs: [String]
+    @Argument(help: ArgumentHelp("Input files or folders, or - for standard input.", valueName: "input"))
+    var inputs: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("The output format (`articlekit formats` lists them).", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp("Output formats, comma-separated (`articlekit formats` lists them).", valueName: "format,…"))
     var to: String?
 
-    @Option(name: [.short, .long], help: ArgumentHelp("The output file, or - for standard output (default: the input name with the new extension).", valueName: "path"))
+    @Option(name: [.short, .long], help: ArgumentHelp("The output file, - for standard output, or the output folder for several inputs (default: beside the input).", valueName: "path"))
     var output: String?
 
     @OptionGroup var reading: ReadingOptions
@@ -39,54 +44,112 @@ struct Convert: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("An image file to use as the cover (EPUB).", valueName: "file"))
     var cover: String?
 
-    @Flag(name: [.short, .long], help: "Print no warnings.")
+    @OptionGroup(title: "Folders and batches") var batch: BatchFlags
+
+    @Flag(name: [.short, .long], help: "No progress bar and no warnings.")
     var quiet = false
 
+    @Flag(name: [.customShort("v"), .long], help: "List each file as it is converted.")
+    var verbose = false
+
+    var formats: [String] { (to ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+
     func validate() throws {
-        if inputs.isEmpty { throw ValidationError("give an input file, or - for standard input") }
+        if inputs.isEmpty && batch.fromList == nil { throw ValidationError("give an input file or folder, - for standard input, or --from-list") }
         if width < 0 { throw ValidationError("--width must be 0 (no wrapping) or more") }
         if to == nil && (output == nil || output == "-") {
             throw ValidationError("name the output format with --to (or give an --output file with an extension)")
         }
+        if let s = batch.shard, Shard(s) == nil { throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N, for example 3/16") }
+        if let j = batch.jobs, j < 1 { throw ValidationError("--jobs must be 1 or more") }
     }
 
-    func run() throws {
+    func conversionOptions() -> ConversionOptions {
         var options = ConversionOptions()
         reading.apply(to: &options)
         options.width = width
         options.title = title
         options.identifier = identifier
         options.coverPath = cover
+        return options
+    }
+
+    func run() throws {
         let converter = Converter()
-        var context = ConversionContext(options: options)
+        var status: Int32 = 0
         do throws(ArticleError) {
-            let writer = try resolveWriter(converter)
-            var articles: [Article] = []
-            var inputURLs: [URL] = []
-            for path in inputs {
-                let input = try ReaderInput(path: path)
-                if let u = input.fileURL { inputURLs.append(u) }
-                articles += try converter.read(input, from: reading.from, context: &context)
-            }
-            if articles.count > 1 && !writer.combinesArticles && inputs.count > 1 {
-                throw ArticleError(.usage, "\(writer.format.name) holds one article per file; convert the inputs one at a time")
-            }
-            let data = try writer.write(articles, context: &context)
-            if !quiet { printWarnings(context.warnings) }
-            let target = output ?? defaultOutput(for: inputs[0], writer: writer)
-            if target == "-" {
-                FileHandle.standardOutput.write(data)
+            if try isBatch(converter) {
+                status = try runBatch(converter)
             } else {
-                try OutputFile.write(data, to: URL(fileURLWithPath: target), inputs: inputURLs)
+                try runSingle(converter)
             }
         } catch {
             report(error)
-            throw ExitCode.failure
+            throw ExitCode(error.code == .usage || error.code == .unknownFormat ? 2 : 1)
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// A batch: folders to a non-combining format, a list, several formats, or several inputs
+    /// into an output folder.
+    private func isBatch(_ converter: Converter) throws(ArticleError) -> Bool {
+        if batch.fromList != nil || formats.count > 1 { return true }
+        let writer = try resolveWriter(converter)
+        if writer.combinesArticles && !(output.map(Self.looksLikeFolder) ?? false) { return false }
+        let anyFolder = inputs.contains { var d: ObjCBool = false; return FileManager.default.fileExists(atPath: $0, isDirectory: &d) && d.boolValue }
+        return anyFolder || inputs.count > 1
+    }
+
+    static func looksLikeFolder(_ path: String) -> Bool {
+        var d: ObjCBool = false
+        return path.hasSuffix("/") || (FileManager.default.fileExists(atPath: path, isDirectory: &d) && d.boolValue)
+    }
+
+    private func runSingle(_ converter: Converter) throws(ArticleError) {
+        var context = ConversionContext(options: conversionOptions())
+        let writer = try resolveWriter(converter)
+        var articles: [Article] = []
+        var inputURLs: [URL] = []
+        // A combining writer (a book) takes files from folders too, in name order.
+        for path in try expandFolders(inputs, converter) {
+            let input = try ReaderInput(path: path)
+            if let u = input.fileURL { inputURLs.append(u) }
+            articles += try converter.read(input, from: reading.from, context: &context)
+        }
+        let data = try writer.write(articles, context: &context)
+        if !quiet { printWarnings(context.warnings) }
+        let target = output ?? defaultOutput(for: inputs[0], writer: writer)
+        if target == "-" {
+            FileHandle.standardOutput.write(data)
+        } else {
+            try OutputFile.write(data, to: URL(fileURLWithPath: target), inputs: inputURLs)
         }
     }
 
+    private func expandFolders(_ paths: [String], _ converter: Converter) throws(ArticleError) -> [String] {
+        var out: [String] = []
+        for p in paths {
+            var d: ObjCBool = false
+            guard p != "-", FileManager.default.fileExists(atPath: p, isDirectory: &d), d.boolValue else { out.append(p); continue }
+            guard let e = FileManager.default.enumerator(atPath: p) else { throw ArticleError(.io, "cannot list the folder", file: p) }
+            var files: [String] = []
+            while let rel = e.nextObject() as? String {
+                let name = (rel as NSString).lastPathComponent
+                if name.hasPrefix(".") { continue }
+                let full = (p as NSString).appendingPathComponent(rel)
+                var isDir: ObjCBool = false
+                if FileManager.default.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue,
+                   reading.from != nil || converter.registry.reader(forPath: name) != nil {
+                    files.append(full)
+                }
+            }
+            out += files.sorted()
+        }
+        return out
+    }
+
     private func resolveWriter(_ converter: Converter) throws(ArticleError) -> any ArticleWriter {
-        if let to { return try converter.writer(named: to) }
+        if let first = formats.first { return try converter.writer(named: first) }
         if let output, let w = converter.registry.writer(forPath: output) { return w }
         throw ArticleError(.unknownFormat, "cannot tell the output format from the file name; name it with --to", file: output)
     }

@@ -1,0 +1,34 @@
+import ArticleCore
+import Foundation
+
+/// Writes JSON Lines: one article per line, as compact ArticleKit JSON. Several articles make one
+/// stream, so a stream engine (Spark's `RDD.pipe`, `xargs`) can pass articles through ArticleKit.
+public struct JSONLinesWriter: ArticleWriter {
+    public let format = JSONLinesFormat.info
+    public var combinesArticles: Bool { true }
+
+    public init() {}
+
+    public func write(_ articles: [Article], context: inout ConversionContext) throws(ArticleError) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var out = Data()
+        for a in articles {
+            do {
+                out.append(try encoder.encode(a))
+            } catch {
+                throw ArticleError(.malformed, "cannot encode the article as JSON: \(error)")
+            }
+            out.append(0x0A)
+        }
+        return out
+    }
+}
+
+/// The JSON Lines format's names.
+public enum JSONLinesFormat {
+    /// `jsonl`, `.jsonl`, `application/jsonl`.
+    public static let info = FormatInfo(
+        name: "jsonl", aliases: ["ndjson"], extensions: ["jsonl", "ndjson"], mediaType: "application/jsonl",
+        summary: "JSON Lines: one ArticleKit JSON article per line, for stream engines")
+}

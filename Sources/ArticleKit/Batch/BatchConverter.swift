@@ -1,0 +1,233 @@
+import Foundation
+
+/// Converts folders of files on all cores: inputs are discovered lazily and only `jobs` are in
+/// flight, failures are recorded and the run goes on, outputs appear only when complete, and a
+/// rerun skips what is up to date. The command line's `convert DIR… --output DIR` is this type.
+///
+/// ```swift
+/// var options = BatchOptions(formats: ["json", "md"], outputDirectory: URL(fileURLWithPath: "out"))
+/// options.jobs = 4
+/// let batch = try BatchConverter(options: options)
+/// let summary = try batch.run(paths: ["articles/"]) { progress in print(progress.done, "of", progress.total) }
+/// ```
+public final class BatchConverter: @unchecked Sendable {
+    /// The pipeline each file goes through.
+    public let converter: Converter
+    /// What to convert and how.
+    public let options: BatchOptions
+    private let writers: [any ArticleWriter]
+    private let lock = NSLock()
+    private var progress = BatchProgress(total: 0, totalIsFinal: false)
+    private var cancelled = false
+    private var fatal: ArticleError?
+
+    /// Creates a batch run; throws when a format is unknown.
+    public init(converter: Converter = Converter(), options: BatchOptions) throws(ArticleError) {
+        self.converter = converter
+        self.options = options
+        var ws: [any ArticleWriter] = []
+        for f in options.formats { ws.append(try converter.writer(named: f)) }
+        guard !ws.isEmpty else { throw ArticleError(.usage, "name at least one output format with --to") }
+        writers = ws
+    }
+
+    /// Stops starting new files; the ones in flight finish. Safe to call from a signal handler's queue.
+    public func cancel() {
+        lock.withLock { cancelled = true }
+    }
+
+    /// A snapshot of the counts.
+    public var currentProgress: BatchProgress { lock.withLock { progress } }
+
+    /// Converts every readable file under `paths` (files or folders).
+    ///
+    /// - Parameters:
+    ///   - paths: Files and folders; folders are walked recursively, hidden entries skipped.
+    ///   - listFile: A file (or standard input) listing more input paths, one per line.
+    ///   - report: Where to write the JSON report, one record per input.
+    ///   - onRecord: Called after each input, from a worker thread, one call at a time.
+    /// - Returns: The final counts.
+    /// - Throws: A usage error found before anything is written (two inputs mapping to one output,
+    ///   an output folder that is a file), or a disk-full error that stopped the run.
+    @discardableResult
+    public func run(paths: [String], listFile: FileHandle? = nil, report: URL? = nil,
+                    onRecord: (@Sendable (BatchRecord, BatchProgress) -> Void)? = nil) throws(ArticleError) -> BatchProgress {
+        let start = Date()
+        let outDir = options.outputDirectory
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: outDir.path, isDirectory: &isDir), !isDir.boolValue {
+            throw ArticleError(.usage, "the output must be a folder when converting several files", file: outDir.path)
+        }
+        // A list on standard input can be read only once: keep a copy for the second walk.
+        var listCopy: URL?
+        if let listFile {
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("articlekit-list-\(getpid())-\(UUID().uuidString)")
+            guard FileManager.default.createFile(atPath: url.path, contents: nil),
+                  let h = FileHandle(forWritingAtPath: url.path) else {
+                throw ArticleError(.io, "cannot keep a copy of the input list", file: url.path)
+            }
+            let reader = LineReader(handle: listFile)
+            while let line = reader.next() { h.write(Data((line + "\n").utf8)) }
+            try? h.close()
+            listCopy = url
+        }
+        defer { if let listCopy { try? FileManager.default.removeItem(at: listCopy) } }
+
+        // First walk: count, and refuse two inputs that would write the same output.
+        var walker = makeWalker(paths: paths, list: listCopy)
+        var seen = Set<UInt64>()
+        var total = 0
+        var firstSeen: [UInt64: String] = [:]
+        while let input = walker.next() {
+            total += 1
+            for ext in Set(writers.map(outputExtension)) {
+                let key = Shard.fnv1a(input.relativeStem + "." + ext)
+                if !seen.insert(key).inserted {
+                    let other = firstSeen[key].map { " and \($0)" } ?? ""
+                    throw ArticleError(.usage, "two inputs would be written to \(input.relativeStem).\(ext) (\(input.displayPath)\(other)); rename one or leave one out with --exclude", file: input.displayPath)
+                }
+                // Remembering the first path of each stem's folder is enough for a useful message
+                // without keeping every path.
+                if firstSeen.count < 10_000 { firstSeen[key] = input.displayPath }
+            }
+        }
+        lock.withLock { progress = BatchProgress(total: total, totalIsFinal: true) }
+
+        try FileManager.default.createDirectoryIfNeeded(outDir)
+        Self.removeStaleTemporaryFiles(in: outDir)
+        let validSince = try RerunStamp.prepare(in: outDir, options: optionsKey())
+        let reportWriter = try report.map { url throws(ArticleError) in try ReportWriter(url: url) }
+
+        // Second walk: the work, `jobs` at a time.
+        let shared = SharedWalker(makeWalker(paths: paths, list: listCopy))
+        for (path, why) in walker.problems { record(BatchRecord(path: path, outputs: [], status: .failed, warnings: [], error: why, milliseconds: 0), reportWriter, onRecord) }
+        let group = DispatchGroup()
+        for _ in 0..<max(1, options.jobs) {
+            group.enter()
+            let thread = Thread { [self] in
+                defer { group.leave() }
+                while !lock.withLock({ cancelled || fatal != nil }), let input = shared.next() {
+                    let r = convert(input, validSince: validSince)
+                    record(r, reportWriter, onRecord)
+                }
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        group.wait()
+        reportWriter?.finish()
+        let final = lock.withLock { () -> BatchProgress in
+            progress.elapsed = Date().timeIntervalSince(start)
+            progress.cancelled = cancelled
+            return progress
+        }
+        if let fatal = lock.withLock({ fatal }) { throw fatal }
+        return final
+    }
+
+    private func makeWalker(paths: [String], list: URL?) -> InputWalker {
+        let registry = converter.registry
+        let readable: (String) -> Bool = { registry.reader(forPath: $0) != nil }
+        if let list, let h = FileHandle(forReadingAtPath: list.path) {
+            return InputWalker(source: .list(h), options: options, readable: readable, extraPaths: paths)
+        }
+        return InputWalker(source: .paths(paths), options: options, readable: readable)
+    }
+
+    private func outputExtension(_ w: any ArticleWriter) -> String { w.format.extensions.first ?? w.format.name }
+
+    /// The options that change what outputs contain; a change makes a rerun redo everything.
+    private func optionsKey() -> String {
+        let o = options.conversion
+        return [options.formats.joined(separator: ","), options.inputFormat ?? "", o.encoding ?? "", o.language ?? "",
+                String(o.width), o.title ?? "", o.identifier ?? "", o.coverPath ?? ""].joined(separator: "|")
+    }
+
+    private func record(_ r: BatchRecord, _ report: ReportWriter?, _ onRecord: (@Sendable (BatchRecord, BatchProgress) -> Void)?) {
+        report?.append(r)
+        lock.lock()
+        switch r.status {
+        case .converted: progress.converted += 1
+        case .skipped: progress.skipped += 1
+        case .failed: progress.failed += 1
+        }
+        let snapshot = progress
+        onRecord?(r, snapshot)
+        lock.unlock()
+    }
+
+    private func convert(_ input: BatchInput, validSince: Date) -> BatchRecord {
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        func ms() -> Double { Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6 }
+        let outputs = writers.map { options.outputDirectory.appendingPathComponent(input.relativeStem + "." + outputExtension($0)) }
+        if !options.force, Self.upToDate(outputs, input: input.url, validSince: validSince) {
+            return BatchRecord(path: input.displayPath, outputs: outputs.map(\.path), status: .skipped, warnings: [], error: nil, milliseconds: ms())
+        }
+        var context = ConversionContext(options: options.conversion)
+        var written: [String] = []
+        do throws(ArticleError) {
+            let articles = try converter.read(try ReaderInput(path: input.url.path), from: options.inputFormat, context: &context)
+            for (writer, out) in zip(writers, outputs) {
+                if writer.combinesArticles || articles.count == 1 {
+                    try OutputFile.write(try writer.write(articles, context: &context), to: out, inputs: [input.url])
+                    written.append(out.path)
+                } else {
+                    // One file per article when the format holds one (a book read into Markdown).
+                    let base = out.deletingPathExtension()
+                    for (i, a) in articles.enumerated() {
+                        let url = base.appendingPathComponent(String(format: "%03d", i + 1) + "." + out.pathExtension)
+                        try OutputFile.write(try writer.write([a], context: &context), to: url, inputs: [input.url])
+                        written.append(url.path)
+                    }
+                }
+            }
+            return BatchRecord(path: input.displayPath, outputs: written, status: .converted,
+                               warnings: context.warnings.map(\.message), error: nil, milliseconds: ms())
+        } catch {
+            if error.code == .noSpace { lock.withLock { if fatal == nil { fatal = error } } }
+            // No partial set of outputs: remove what this input already wrote.
+            for path in written { try? FileManager.default.removeItem(atPath: path) }
+            return BatchRecord(path: input.displayPath, outputs: [], status: .failed,
+                               warnings: context.warnings.map(\.message), error: error.message, milliseconds: ms())
+        }
+    }
+
+    static func upToDate(_ outputs: [URL], input: URL, validSince: Date) -> Bool {
+        guard let inAttrs = try? FileManager.default.attributesOfItem(atPath: input.path),
+              let inTime = inAttrs[.modificationDate] as? Date else { return false }
+        let needed = max(inTime, validSince)
+        for o in outputs {
+            guard let attrs = try? FileManager.default.attributesOfItem(atPath: o.path),
+                  let t = attrs[.modificationDate] as? Date, t >= needed else { return false }
+        }
+        return true
+    }
+
+    /// Temporary files a killed run left behind are removed before a new run writes.
+    static func removeStaleTemporaryFiles(in dir: URL) {
+        guard let e = FileManager.default.enumerator(at: dir, includingPropertiesForKeys: nil) else { return }
+        while let url = e.nextObject() as? URL {
+            if url.lastPathComponent.hasPrefix(OutputFile.temporaryPrefix) { try? FileManager.default.removeItem(at: url) }
+        }
+    }
+}
+
+/// The walker shared by the worker threads, one `next()` at a time.
+final class SharedWalker: @unchecked Sendable {
+    private var walker: InputWalker
+    private let lock = NSLock()
+
+    init(_ walker: InputWalker) { self.walker = walker }
+
+    func next() -> BatchInput? { lock.withLock { walker.next() } }
+}
+
+extension FileManager {
+    func createDirectoryIfNeeded(_ url: URL) throws(ArticleError) {
+        do {
+            try createDirectory(at: url, withIntermediateDirectories: true)
+        } catch {
+            throw ArticleError(.io, "cannot create the output folder (\(ReaderInput.reason(error)))", file: url.path)
+        }
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+
+/// One file to convert, and where its outputs go relative to the output folder.
+public struct BatchInput: Sendable, Hashable {
+    /// The file.
+    public var url: URL
+    /// The path as given or found, for messages and reports.
+    public var displayPath: String
+    /// The path below the output folder, without extension (`2024/05/story`).
+    public var relativeStem: String
+    /// The path relative to its input folder, used for globs and shards.
+    public var relativePath: String
+}
+
+/// Walks the inputs lazily: folders are enumerated as the run goes, so a million files are never
+/// held in memory at once.
+struct InputWalker: Sequence, IteratorProtocol {
+    enum Source {
+        case paths([String])
+        case list(FileHandle)
+    }
+
+    private var pending: [String]
+    private var listReader: LineReader?
+    private var current: (root: URL, given: String, prefix: String, enumerator: FileManager.DirectoryEnumerator)?
+    /// With one input folder its tree is mirrored straight into the output folder; with several,
+    /// each goes into a subfolder named after it, so their files cannot collide.
+    private let prefixFolders: Bool
+    private let readable: (String) -> Bool
+    private let options: BatchOptions
+    private let outputPath: String
+    /// Paths that could not be read while walking (permissions), reported as failures.
+    private(set) var problems: [(String, String)] = []
+
+    init(source: Source, options: BatchOptions, readable: @escaping (String) -> Bool, extraPaths: [String] = []) {
+        switch source {
+        case .paths(let p): pending = p.reversed(); listReader = nil
+        case .list(let h): pending = extraPaths.reversed(); listReader = LineReader(handle: h)
+        }
+        if case .paths(let p) = source, p.count == 1 { prefixFolders = false } else { prefixFolders = true }
+        self.readable = readable
+        self.options = options
+        self.outputPath = options.outputDirectory.standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
+    mutating func next() -> BatchInput? {
+        while true {
+            if let c = current {
+                while let item = c.enumerator.nextObject() as? URL {
+                    let values = try? item.resourceValues(forKeys: [.isDirectoryKey, .isRegularFileKey, .isSymbolicLinkKey])
+                    let name = item.lastPathComponent
+                    if values?.isDirectory == true {
+                        // Never walk into the output folder (it may sit inside the input folder), an
+                        // earlier run's output folder (it holds the rerun stamp), or hidden folders.
+                        if name.hasPrefix(".") || item.standardizedFileURL.resolvingSymlinksInPath().path == outputPath
+                            || FileManager.default.fileExists(atPath: item.appendingPathComponent(RerunStamp.fileName).path) {
+                            c.enumerator.skipDescendants()
+                        }
+                        continue
+                    }
+                    guard values?.isRegularFile == true, !name.hasPrefix(".") else { continue }
+                    let rel = String(item.path.dropFirst(c.root.path.count).drop { $0 == "/" })
+                    let display = c.given.hasSuffix("/") ? c.given + rel : c.given + "/" + rel
+                    if let input = accept(item, relative: rel, prefix: c.prefix, display: display) { return input }
+                }
+                current = nil
+            }
+            guard let path = nextPath() else { return nil }
+            let url = URL(fileURLWithPath: path)
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+                problems.append((path, "no such file or folder"))
+                continue
+            }
+            if isDir.boolValue {
+                guard let e = FileManager.default.enumerator(at: url, includingPropertiesForKeys: [.isDirectoryKey, .isRegularFileKey],
+                                                             options: [], errorHandler: nil) else {
+                    problems.append((path, "cannot list the folder"))
+                    continue
+                }
+                let root = url.standardizedFileURL
+                current = (root, path, prefixFolders ? root.lastPathComponent : "", e)
+            } else {
+                let rel = url.lastPathComponent
+                // Files named in a list keep their folders below the output folder.
+                let stemDir = listReader != nil ? Self.relativeDirectory(of: path) : ""
+                if let input = accept(url, relative: rel, prefix: stemDir, display: path, force: true) { return input }
+            }
+        }
+    }
+
+    private mutating func nextPath() -> String? {
+        if let p = pending.popLast() { return p }
+        while let line = listReader?.next() {
+            let t = line.trimmingCharacters(in: .whitespaces)
+            if !t.isEmpty { return t }
+        }
+        return nil
+    }
+
+    static func relativeDirectory(of path: String) -> String {
+        let dir = (path as NSString).deletingLastPathComponent
+        return dir.split(separator: "/").filter { $0 != "." && $0 != ".." }.joined(separator: "/")
+    }
+
+    private func accept(_ url: URL, relative: String, prefix: String, display: String? = nil, force: Bool = false) -> BatchInput? {
+        let name = url.lastPathComponent
+        if !force || options.inputFormat == nil {
+            guard options.inputFormat != nil || readable(name) else { return nil }
+        }
+        if !options.include.isEmpty && !options.include.contains(where: { Glob.matches($0, relative) }) { return nil }
+        if options.exclude.contains(where: { Glob.matches($0, relative) }) { return nil }
+        let shardKey = prefix.isEmpty ? relative : prefix + "/" + relative
+        if let shard = options.shard, !shard.contains(shardKey) { return nil }
+        let stemRel = (relative as NSString).deletingPathExtension
+        let stem = prefix.isEmpty ? stemRel : prefix + "/" + stemRel
+        return BatchInput(url: url, displayPath: display ?? url.path, relativeStem: stem, relativePath: shardKey)
+    }
+}
+
+/// Reads lines from a file handle a block at a time (for `--from-list`).
+final class LineReader {
+    private let handle: FileHandle
+    private var buffer = Data()
+    private var done = false
+
+    init(handle: FileHandle) { self.handle = handle }
+
+    func next() -> String? {
+        while true {
+            if let nl = buffer.firstIndex(of: 0x0A) {
+                let line = buffer[buffer.startIndex..<nl]
+                buffer.removeSubrange(buffer.startIndex...nl)
+                return String(decoding: line, as: UTF8.self)
+            }
+            if done {
+                guard !buffer.isEmpty else { return nil }
+                defer { buffer.removeAll() }
+                return String(decoding: buffer, as: UTF8.self)
+            }
+            let chunk = handle.readData(ofLength: 64 * 1024)
+            if chunk.isEmpty { done = true } else { buffer.append(chunk) }
+        }
+    }
+}

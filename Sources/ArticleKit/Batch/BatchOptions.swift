@@ -1,0 +1,60 @@
+import Foundation
+
+/// What a batch run converts, into what, and how.
+public struct BatchOptions: Sendable {
+    /// Output format names or aliases; each input is read once and written in every one.
+    public var formats: [String]
+    /// The folder outputs go to; each input folder's tree is mirrored below it.
+    public var outputDirectory: URL
+    /// The input format, when extensions should not decide it.
+    public var inputFormat: String?
+    /// How many files are converted at once (default: the number of cores).
+    public var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    /// Only files whose path relative to their input folder matches one of these globs (all when empty).
+    public var include: [String] = []
+    /// Files whose relative path matches one of these globs are left out.
+    public var exclude: [String] = []
+    /// Convert even when an output is newer than its input.
+    public var force = false
+    /// Only the inputs whose relative path hashes to this shard.
+    public var shard: Shard?
+    /// Settings for the readers and writers.
+    public var conversion = ConversionOptions()
+
+    /// Creates options for converting into `formats` under `outputDirectory`.
+    public init(formats: [String], outputDirectory: URL) {
+        self.formats = formats
+        self.outputDirectory = outputDirectory
+    }
+}
+
+/// One of N deterministic parts of a corpus: `--shard 3/16` takes the inputs whose relative path
+/// hashes (FNV-1a, 64 bit) to 3 of 16. The same path falls in the same shard on every machine.
+public struct Shard: Hashable, Sendable {
+    /// 1-based index of this shard.
+    public var index: Int
+    /// How many shards there are.
+    public var count: Int
+
+    /// Parses `K/N` with 1 ≤ K ≤ N.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "/")
+        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, (1...n).contains(k) else { return nil }
+        index = k
+        count = n
+    }
+
+    /// Whether `relativePath` belongs to this shard.
+    public func contains(_ relativePath: String) -> Bool {
+        Int(Self.fnv1a(relativePath) % UInt64(count)) == index - 1
+    }
+
+    static func fnv1a(_ s: String) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in s.utf8 {
+            h ^= UInt64(b)
+            h = h &* 0x100_0000_01b3
+        }
+        return h
+    }
+}

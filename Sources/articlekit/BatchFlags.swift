@@ -1,0 +1,25 @@
+import ArgumentParser
+
+/// The options that only matter when converting folders or lists of files.
+struct BatchFlags: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Read input paths from a file, or - for standard input, one per line.", valueName: "file"))
+    var fromList: String?
+
+    @Option(name: [.customShort("j"), .long], help: ArgumentHelp("Files converted at once (default: the number of cores).", valueName: "n"))
+    var jobs: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Only files matching this glob (`*.txt`, `2024/**/*.md`); repeatable.", valueName: "glob"))
+    var include: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Leave out files matching this glob; repeatable.", valueName: "glob"))
+    var exclude: [String] = []
+
+    @Flag(name: .long, help: "Convert even when an output is newer than its input.")
+    var force = false
+
+    @Option(name: .long, help: ArgumentHelp("Only the inputs whose relative path hashes to shard K of N (1 ≤ K ≤ N), for splitting a corpus across machines.", valueName: "K/N"))
+    var shard: String?
+
+    @Option(name: .long, help: ArgumentHelp("Write a JSON report with one record per input.", valueName: "file.json"))
+    var report: String?
+}
