@@ -3,6 +3,15 @@ import ArticleCore
 /// Turns the body's groups of lines into blocks: paragraphs, subheadings, lists, figures, quotes.
 struct BlockClassifier {
     let profile: SiteProfile
+    /// Credit labels lower-cased, longest first, so `Ảnh minh họa` wins over `Ảnh`.
+    private let creditLabels: [String]
+    private let markers: [String]
+
+    init(profile: SiteProfile) {
+        self.profile = profile
+        creditLabels = profile.creditLabels.map { $0.lowercased() }.sorted { $0.count > $1.count }
+        markers = profile.boilerplateMarkers.map { $0.lowercased() }
+    }
 
     func blocks(from groups: [TextLines.Group]) -> [Block] {
         var out: [Block] = []
@@ -59,9 +68,10 @@ struct BlockClassifier {
 
     /// The name in a credit line (`Photo: Thanh Le` → `Thanh Le`), or `nil`.
     func creditName(_ line: String) -> String? {
-        guard line.count <= 100 else { return nil }
-        for label in profile.creditLabels.sorted(by: { $0.count > $1.count }) {
-            guard line.count > label.count, line.lowercased().hasPrefix(label.lowercased()) else { continue }
+        guard line.utf8.count <= 400, line.count <= 100 else { return nil }
+        let lower = line.lowercased()
+        for label in creditLabels {
+            guard line.count > label.count, lower.hasPrefix(label) else { continue }
             var rest = line.dropFirst(label.count).drop { $0 == " " }
             guard let sep = rest.first, sep == ":" else { continue }
             rest = rest.dropFirst().drop { $0 == " " }
@@ -75,10 +85,10 @@ struct BlockClassifier {
 
     /// A subheading: a short standalone line without closing punctuation that starts like a title.
     func isSubheading(_ line: String) -> Bool {
-        let words = line.split(separator: " ")
-        guard (1...14).contains(words.count), line.count <= 100,
-              let first = line.first, first.isUppercase || first.isNumber,
-              let last = line.last, !".,;:!?…\"”'’)»".contains(last) else { return false }
-        return creditName(line) == nil && !profile.isBoilerplate(line)
+        // Cheapest tests first: most lines are sentences ending in punctuation.
+        guard line.utf8.count <= 400, let last = line.last, !".,;:!?…\"”'’)»".contains(last),
+              let first = line.first, first.isUppercase || first.isNumber, line.count <= 100,
+              (1...14).contains(line.split(separator: " ").count) else { return false }
+        return creditName(line) == nil && !SiteProfile.matchesMarker(line, markers)
     }
 }

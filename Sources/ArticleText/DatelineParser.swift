@@ -14,9 +14,11 @@ enum DatelineParser {
         "thứ 2", "thứ 3", "thứ 4", "thứ 5", "thứ 6", "thứ 7", "cn",
     ]
 
+    static let weekdaysLongestFirst = weekdays.sorted { $0.count > $1.count }
+
     /// Whether a line looks like a dateline: short, and holding a time or a numeric date.
     static func looksLikeDateline(_ line: String) -> Bool {
-        guard line.count <= 64, line.split(separator: " ").count <= 8 else { return false }
+        guard line.utf8.count <= 160, line.count <= 64, line.split(separator: " ").count <= 8 else { return false }
         if line.hasPrefix("DNUM_") { return true }
         if ArticleDate(iso8601: line) != nil { return true }
         let u = Array(line.utf8)
@@ -42,7 +44,7 @@ enum DatelineParser {
             return iso
         }
         var rest = Substring(line.lowercased())
-        for w in weekdays.sorted(by: { $0.count > $1.count }) where rest.hasPrefix(w) {
+        for w in weekdaysLongestFirst where rest.hasPrefix(w) {
             rest = rest.dropFirst(w.count)
             break
         }

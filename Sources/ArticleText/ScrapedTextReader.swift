@@ -91,10 +91,12 @@ public struct ScrapedTextReader: ArticleReader {
     /// and any trailing lines that repeat the title or are generic markers.
     static func droppingBoilerplate(_ groups: [TextLines.Group], title: String?, profile: SiteProfile) -> [TextLines.Group] {
         var out = groups
+        let own = profile.boilerplateMarkers.map { $0.lowercased() }
+        let generic = SiteProfile.generic.boilerplateMarkers.map { $0.lowercased() }
         // The profile's own markers end the article wherever they appear after the lead.
         if profile.id != "generic" {
             for (gi, g) in out.enumerated() where gi > 0 {
-                if let li = g.lines.firstIndex(where: { profile.isBoilerplate($0) }) {
+                if let li = g.lines.firstIndex(where: { SiteProfile.matchesMarker($0, own) }) {
                     if li == 0 {
                         out.removeSubrange(gi...)
                     } else {
@@ -107,11 +109,10 @@ public struct ScrapedTextReader: ArticleReader {
             }
         }
         // Generic trailers: from the end, drop groups made only of marker lines or the title.
-        let generic = SiteProfile.generic
         let titleKey = title.map(normalizedKey)
         while let last = out.last, out.count > 1 {
             let allJunk = last.lines.allSatisfy { line in
-                normalizedKey(line) == titleKey || generic.isBoilerplate(line) || profile.isBoilerplate(line)
+                normalizedKey(line) == titleKey || SiteProfile.matchesMarker(line, generic) || SiteProfile.matchesMarker(line, own)
             }
             guard allJunk else { break }
             out.removeLast()
@@ -130,7 +131,7 @@ public struct ScrapedTextReader: ArticleReader {
         for prefix in ["By ", "by ", "Theo ", "Bài và ảnh: ", "Bài, ảnh: ", "Nhóm PV", "PV "] where s.hasPrefix(prefix) {
             s = s.dropFirst(prefix.count)
         }
-        guard s.count <= 80, let last = s.last, !".!?…;:\"”".contains(last) else { return nil }
+        guard s.utf8.count <= 320, s.count <= 80, let last = s.last, !".!?…;:\"”".contains(last) else { return nil }
         let parts = s.replacingOccurrences(of: " – ", with: " - ")
             .components(separatedBy: " - ")
             .flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }

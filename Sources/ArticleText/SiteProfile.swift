@@ -60,17 +60,17 @@ public struct SiteProfile: Hashable, Sendable, Codable {
         return profiles.first { $0.id == "generic" } ?? generic
     }
 
-    /// Whether a line is one of this site's (or the generic) boilerplate lines.
+    /// Whether a line is one of this site's boilerplate lines.
     func isBoilerplate(_ line: String) -> Bool {
-        Self.matchesMarker(line, boilerplateMarkers)
+        Self.matchesMarker(line, boilerplateMarkers.map { $0.lowercased() })
     }
 
+    /// Whether `line` starts with one of `markers` (already lower-cased) as a whole phrase.
     static func matchesMarker(_ line: String, _ markers: [String]) -> Bool {
         // Markers are short lines; a long line is body text, and lower-casing it is not free.
         guard line.utf8.count <= 160 else { return false }
         let l = line.lowercased()
-        for m in markers {
-            let mm = m.lowercased()
+        for mm in markers {
             guard l.hasPrefix(mm) else { continue }
             if l.count == mm.count { return true }
             let next = l[l.index(l.startIndex, offsetBy: mm.count)]

@@ -30,7 +30,8 @@ extension ReaderInput {
     }
 
     private func utf8(_ bytes: Data) throws(ArticleError) -> String {
-        if bytes.prefix(8192).contains(0) {
+        let hasNUL = bytes.prefix(8192).withUnsafeBytes { raw in raw.firstIndex(of: 0) != nil }
+        if hasNUL {
             throw ArticleError(.notText, "the file is binary, not text (it contains NUL bytes)", file: name)
         }
         guard let s = String(validating: bytes, as: UTF8.self) else {

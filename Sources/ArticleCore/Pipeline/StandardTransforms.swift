@@ -16,7 +16,11 @@ extension ArticleTransform where Self == AnyTransform {
             if let forced = context.options.language {
                 a.metadata.language = forced
             } else if a.metadata.language == nil || a.metadata.language?.isEmpty == true {
-                let sample = ([a.metadata.title ?? ""] + a.blocks.prefix(40).map(\.plainText)).joined(separator: "\n")
+                // A few thousand characters decide a language; gather no more than that.
+                var sample = a.metadata.title ?? ""
+                for block in a.blocks where sample.utf8.count < 6000 {
+                    sample += "\n" + block.plainText
+                }
                 a.metadata.language = LanguageDetector.detect(sample)
             }
             return a

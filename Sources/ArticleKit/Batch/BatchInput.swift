@@ -23,6 +23,24 @@ struct InputWalker: Sequence, IteratorProtocol {
     private var pending: [String]
     private var listReader: LineReader?
     private var current: (root: URL, given: String, prefix: String, enumerator: FileManager.DirectoryEnumerator)?
+
+    enum Kind { case file, folder, other }
+
+    /// What a path is, by stat(2): URL resource values cost a hundred times more per file on
+    /// Linux (measured with callgrind). Symbolic links to files count as files; links to
+    /// folders are not followed, so a link loop cannot trap the walk.
+    static func kind(of path: String) -> Kind {
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return .other }
+        switch st.st_mode & S_IFMT {
+        case S_IFDIR: return .folder
+        case S_IFREG: return .file
+        case S_IFLNK:
+            var target = stat()
+            return stat(path, &target) == 0 && (target.st_mode & S_IFMT) == S_IFREG ? .file : .other
+        default: return .other
+        }
+    }
     /// With one input folder its tree is mirrored straight into the output folder; with several,
     /// each goes into a subfolder named after it, so their files cannot collide.
     private let prefixFolders: Bool
@@ -46,22 +64,23 @@ struct InputWalker: Sequence, IteratorProtocol {
     mutating func next() -> BatchInput? {
         while true {
             if let c = current {
-                while let item = c.enumerator.nextObject() as? URL {
-                    let values = try? item.resourceValues(forKeys: [.isDirectoryKey, .isRegularFileKey, .isSymbolicLinkKey])
-                    let name = item.lastPathComponent
-                    if values?.isDirectory == true {
+                while let rel = c.enumerator.nextObject() as? String {
+                    let full = c.root.path + "/" + rel
+                    let name = (rel as NSString).lastPathComponent
+                    switch Self.kind(of: full) {
+                    case .folder:
                         // Never walk into the output folder (it may sit inside the input folder), an
                         // earlier run's output folder (it holds the rerun stamp), or hidden folders.
-                        if name.hasPrefix(".") || item.standardizedFileURL.resolvingSymlinksInPath().path == outputPath
-                            || FileManager.default.fileExists(atPath: item.appendingPathComponent(RerunStamp.fileName).path) {
+                        if name.hasPrefix(".") || URL(fileURLWithPath: full).resolvingSymlinksInPath().path == outputPath
+                            || Self.kind(of: full + "/" + RerunStamp.fileName) == .file {
                             c.enumerator.skipDescendants()
                         }
+                    case .file where !name.hasPrefix("."):
+                        let display = c.given.hasSuffix("/") ? c.given + rel : c.given + "/" + rel
+                        if let input = accept(URL(fileURLWithPath: full), relative: rel, prefix: c.prefix, display: display) { return input }
+                    default:
                         continue
                     }
-                    guard values?.isRegularFile == true, !name.hasPrefix(".") else { continue }
-                    let rel = String(item.path.dropFirst(c.root.path.count).drop { $0 == "/" })
-                    let display = c.given.hasSuffix("/") ? c.given + rel : c.given + "/" + rel
-                    if let input = accept(item, relative: rel, prefix: c.prefix, display: display) { return input }
                 }
                 current = nil
             }
@@ -73,8 +92,7 @@ struct InputWalker: Sequence, IteratorProtocol {
                 continue
             }
             if isDir.boolValue {
-                guard let e = FileManager.default.enumerator(at: url, includingPropertiesForKeys: [.isDirectoryKey, .isRegularFileKey],
-                                                             options: [], errorHandler: nil) else {
+                guard let e = FileManager.default.enumerator(atPath: path) else {
                     problems.append((path, "cannot list the folder"))
                     continue
                 }
