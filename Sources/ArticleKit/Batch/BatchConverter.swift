@@ -121,7 +121,10 @@ public final class BatchConverter: @unchecked Sendable {
             progress.cancelled = cancelled
             return progress
         }
-        if let fatal = lock.withLock({ fatal }) { throw fatal }
+        if let fatal = lock.withLock({ fatal }) {
+            throw ArticleError(fatal.code, "\(fatal.message); the run stopped after \(final.converted) converted — free some space and rerun to finish",
+                               file: fatal.file)
+        }
         return final
     }
 
