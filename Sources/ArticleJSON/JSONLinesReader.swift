@@ -18,6 +18,7 @@ public struct JSONLinesReader: ArticleReader {
         for line in input.data.split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNo += 1
             guard line.contains(where: { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 }) else { continue }
+            try JSONDepthLimit.check(Data(line), name: input.name, line: lineNo)
             do {
                 articles.append(try decoder.decode(Article.self, from: Data(line)))
             } catch let error as DecodingError {

@@ -15,6 +15,7 @@ public struct JSONReader: ArticleReader {
         guard String(validating: data, as: UTF8.self) != nil else {
             throw ArticleError(.notText, "the file is not UTF-8 text, so it cannot be JSON", file: input.name)
         }
+        try JSONDepthLimit.check(data, name: input.name)
         let first = data.first { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF) }
         let decoder = JSONDecoder()
         do {

@@ -86,3 +86,21 @@ let everything = Article(
         #expect(schema.contains("\"\(type)\""), "schema lacks \(type)")
     }
 }
+
+@Test func deepNestingIsRefusedWithTheLimit() throws {
+    let n = 100_000
+    let deep = "{\"blocks\":" + String(repeating: "[{\"type\":\"quote\",\"blocks\":", count: n) + "[]" + String(repeating: "}]", count: n) + "}"
+    do {
+        _ = try readJSON(Data(deep.utf8), name: "deep.json")
+        Issue.record("100,000 levels must be refused")
+    } catch let e as ArticleError {
+        #expect(e.code == .limitExceeded)
+        #expect(e.description == "deep.json: JSON nested more than 200 levels deep (the limit)")
+    }
+    // Brackets inside strings do not count.
+    let text = "{\"title\": \"" + String(repeating: "[", count: 1000) + "\", \"blocks\": []}"
+    #expect(try readJSON(Data(text.utf8)).first?.metadata.title?.count == 1000)
+    // Reasonable nesting still reads.
+    let ok = "{\"blocks\":" + String(repeating: "[{\"type\":\"quote\",\"blocks\":", count: 50) + "[]" + String(repeating: "}]", count: 50) + "}"
+    #expect(try readJSON(Data(ok.utf8)).count == 1)
+}
