@@ -14,6 +14,9 @@ enum DatelineParser {
         "thứ 2", "thứ 3", "thứ 4", "thứ 5", "thứ 6", "thứ 7", "cn",
     ]
 
+    /// Words that may come before the date (`Updated: 05/09/2011 08:30`), lower-cased.
+    static let labels = ["updated", "last updated", "published", "posted", "cập nhật", "đăng lúc", "ngày đăng"]
+
     static let weekdaysLongestFirst = weekdays.sorted { $0.count > $1.count }
 
     /// Whether a line looks like a dateline: short, and holding a time or a numeric date.
@@ -44,6 +47,25 @@ enum DatelineParser {
             return iso
         }
         var rest = Substring(line.lowercased())
+        for label in labels where rest.hasPrefix(label) {
+            rest = rest.dropFirst(label.count).drop { $0 == " " || $0 == ":" }
+            break
+        }
+        // "GMT+7" / "UTC+07:00" at the end: an explicit offset, not part of the date.
+        var offset = utcOffsetMinutes
+        if let zone = rest.range(of: "gmt") ?? rest.range(of: "utc") {
+            let tail = rest[zone.upperBound...].trimmingCharacters(in: .whitespaces)
+            if let sign = tail.first, sign == "+" || sign == "-" {
+                let parts = tail.dropFirst().split(separator: ":")
+                if let h = parts.first.flatMap({ Int($0) }), h <= 14 {
+                    let m = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
+                    offset = (sign == "-" ? -1 : 1) * (h * 60 + m)
+                }
+            } else if tail.isEmpty {
+                offset = 0
+            }
+            rest = rest[..<zone.lowerBound]
+        }
         for w in weekdaysLongestFirst where rest.hasPrefix(w) {
             rest = rest.dropFirst(w.count)
             break
@@ -85,7 +107,7 @@ enum DatelineParser {
             minute = time[1].value
             if leftoverLetters.hasPrefix("pm"), hour < 12 { hour += 12 }
         }
-        return ArticleDate(year: y, month: m, day: d, hour: hour, minute: minute, utcOffsetMinutes: utcOffsetMinutes)
+        return ArticleDate(year: y, month: m, day: d, hour: hour, minute: minute, utcOffsetMinutes: offset)
     }
 
     private static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }

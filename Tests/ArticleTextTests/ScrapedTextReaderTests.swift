@@ -162,3 +162,21 @@ func headings(_ a: Article) -> [String] {
     options.encoding = "iso-8859-1"
     #expect(try read(latin1, options: options).metadata.title == "Café news")
 }
+
+@Test func datelineShapes() throws {
+    let cases: [(String, String?)] = [
+        ("Monday, 05/09/2011 - 08:30", "2011-09-05T08:30:00+07:00"),
+        ("Thứ Hai, 05/09/2011 08:30", "2011-09-05T08:30:00+07:00"),
+        ("08:30 05/09/2011", "2011-09-05T08:30:00+07:00"),
+        ("Cập nhật: 05/09/2011 | 08:30 GMT+7", "2011-09-05T08:30:00+07:00"),
+        ("Updated: 05/09/2011 08:30 PM", "2011-09-05T20:30:00+07:00"),
+        ("2011-09-05T08:30:00Z", "2011-09-05T08:30:00Z"),
+        ("DNUM_BEZBAZCABB 20:10", nil),
+        ("31/02/2011 08:30", nil),
+    ]
+    for (dateline, want) in cases {
+        let a = try read(text: "A title\n\n\(dateline)\n\n(Baonghean) - The lead paragraph of the article.")
+        #expect(a.metadata.dateline == dateline)
+        #expect(a.metadata.published?.iso8601 == want, "\(dateline)")
+    }
+}
