@@ -35,8 +35,11 @@ struct TextLines {
         // Splitting UTF-8 bytes is much cheaper than Foundation's enumerateLines or comparing
         // Characters (measured: the seed article's conversion spent a third of its time there).
         // A CR before the LF is dropped by `clean`.
-        for bytes in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            let line = Substring(bytes)
+        let bytes = Array(text.utf8)
+        var lineStart = 0
+        for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x0A {
+            let line = bytes[lineStart..<i]
+            lineStart = i + 1
             lineNo += 1
             let cleaned = TextLines.clean(line)
             if cleaned.isEmpty {
@@ -52,9 +55,9 @@ struct TextLines {
         self.groups = groups
     }
 
-    static func indent(of line: Substring) -> Int {
+    static func indent(of line: ArraySlice<UInt8>) -> Int {
         var n = 0
-        for b in line.utf8 {
+        for b in line {
             if b == 0x20 { n += 1 } else if b == 0x09 { n += 4 } else { break }
         }
         return n
@@ -63,21 +66,20 @@ struct TextLines {
     /// Tabs and no-break spaces become spaces, BOMs and stray CRs go, runs of spaces collapse,
     /// and both ends are trimmed. Works on UTF-8 bytes: comparing Characters cost a sixth of the
     /// seed article's whole conversion.
-    static func clean(_ line: Substring) -> String {
-        let u = Array(line.utf8)
+    static func clean(_ u: ArraySlice<UInt8>) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(u.count)
         var space = false
-        var i = 0
-        while i < u.count {
+        var i = u.startIndex
+        while i < u.endIndex {
             let b = u[i]
             if b == 0x20 || b == 0x09 {
                 space = true; i += 1; continue
             }
-            if b == 0xC2, i + 1 < u.count, u[i + 1] == 0xA0 {
+            if b == 0xC2, i + 1 < u.endIndex, u[i + 1] == 0xA0 {
                 space = true; i += 2; continue
             }
-            if b == 0xEF, i + 2 < u.count, u[i + 1] == 0xBB, u[i + 2] == 0xBF { i += 3; continue }
+            if b == 0xEF, i + 2 < u.endIndex, u[i + 1] == 0xBB, u[i + 2] == 0xBF { i += 3; continue }
             if b == 0x0D { i += 1; continue }
             if space && !out.isEmpty { out.append(0x20) }
             space = false

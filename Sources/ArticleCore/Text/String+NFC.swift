@@ -7,6 +7,15 @@ extension StringProtocol {
     /// (measured: a sixth of the seed article's whole conversion). So text made only of scalars
     /// that are NFC on their own, and never combine with a neighbour, is returned as it is.
     public var nfc: String {
+        // Every scalar below U+0300 has a UTF-8 lead byte below 0xCC: one byte loop clears
+        // English text.
+        var copy = String(self)
+        let latin = copy.withUTF8 { buf in
+            var ok = true
+            for b in buf where b >= 0xCC { ok = false; break }
+            return ok
+        }
+        if latin { return copy }
         for s in unicodeScalars where !Self.isStableUnderNFC(s.value) {
             return String(self).precomposedStringWithCanonicalMapping
         }
