@@ -24,12 +24,22 @@ public enum LanguageDetector {
         ("id", ["yang", "dan", "di", "ini", "itu", "dengan", "untuk", "dari", "dalam", "tidak", "akan", "pada", "juga", "ke", "karena", "ada", "oleh", "mereka", "bisa", "telah"]),
     ]
 
-    /// Each stopword → the indices of the languages it belongs to: one hash lookup per word.
-    private static let index: [String: [Int]] = {
-        var d: [String: [Int]] = [:]
-        for (i, (_, words)) in stopwords.enumerated() { for w in words { d[w, default: []].append(i) } }
+    /// Each stopword, its UTF-8 bytes packed into an integer → the languages it belongs to:
+    /// one integer hash lookup per word, and no String built for it (measured: building and
+    /// hashing a String per word was most of the detector's cost).
+    private static let index: [UInt64: [Int]] = {
+        var d: [UInt64: [Int]] = [:]
+        for (i, (_, words)) in stopwords.enumerated() {
+            for w in words where w.utf8.count <= 8 { d[pack(w.utf8), default: []].append(i) }
+        }
         return d
     }()
+
+    private static func pack<C: Collection<UInt8>>(_ bytes: C) -> UInt64 {
+        var v: UInt64 = 0
+        for b in bytes { v = v << 8 | UInt64(b) }
+        return v
+    }
 
     /// The BCP 47 tag of the text's language, or `nil` when it cannot tell.
     ///
@@ -46,7 +56,7 @@ public enum LanguageDetector {
         func flush() {
             guard wordScalars > 0 else { return }
             words += 1
-            if wordScalars <= 8, let langs = index[Self.lowercasedWord(word)] {
+            if wordScalars <= 8, let key = Self.lowercasedKey(word), let langs = index[key] {
                 for i in langs { counts[i] += 1 }
             }
             word.removeAll(keepingCapacity: true)
@@ -98,12 +108,17 @@ public enum LanguageDetector {
         return stopwords[best].0
     }
 
-    /// Lower-cases ASCII bytes directly; only words with other letters go through `lowercased()`.
-    private static func lowercasedWord(_ bytes: [UInt8]) -> String {
+    /// The packed lower-case bytes of a word of at most 8 bytes. ASCII is lower-cased in place;
+    /// only words with other letters go through `lowercased()`.
+    private static func lowercasedKey(_ bytes: [UInt8]) -> UInt64? {
         if bytes.allSatisfy({ $0 < 0x80 }) {
-            return String(decoding: bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+            guard bytes.count <= 8 else { return nil }
+            var v: UInt64 = 0
+            for b in bytes { v = v << 8 | UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
+            return v
         }
-        return String(decoding: bytes, as: UTF8.self).lowercased()
+        let lower = String(decoding: bytes, as: UTF8.self).lowercased().utf8
+        return lower.count <= 8 ? pack(lower) : nil
     }
 
     private static func script(of c: Unicode.Scalar) -> String? {
