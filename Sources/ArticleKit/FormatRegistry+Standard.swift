@@ -1,3 +1,5 @@
+import ArticleEPUB
+import ArticleHTML
 import ArticleJSON
 import ArticleMarkdown
 import ArticleText
@@ -11,6 +13,8 @@ extension FormatRegistry {
         r.register(writer: JSONWriter())
         r.register(writer: MarkdownWriter())
         r.register(writer: PlainTextWriter())
+        r.register(writer: HTMLWriter())
+        r.register(writer: EPUBWriter())
         return r
     }
 }

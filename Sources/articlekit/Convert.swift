@@ -57,10 +57,11 @@ struct Convert: ParsableCommand {
         options.title = title
         options.identifier = identifier
         options.coverPath = cover
-        let converter = Converter()
+        var converter = Converter()
         var context = ConversionContext(options: options)
         do throws(ArticleError) {
             let writer = try resolveWriter(converter)
+            converter.transforms += writer.inputTransforms
             var articles: [Article] = []
             var inputURLs: [URL] = []
             for path in inputs {
