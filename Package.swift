@@ -45,6 +45,10 @@ let package = Package(
         .testTarget(name: "ArticleMarkdownTests", dependencies: ["ArticleMarkdown"]),
         .testTarget(name: "ArticleKitTests", dependencies: ["ArticleKit"]),
         .testTarget(name: "CLITests", dependencies: ["ArticleKit"]),
+        .testTarget(name: "ArticleEPUBTests", dependencies: [
+            "ArticleEPUB", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        .testTarget(name: "ArticleHTMLWriterTests", dependencies: ["ArticleHTML"]),
     ],
     swiftLanguageModes: [.v6]
 )

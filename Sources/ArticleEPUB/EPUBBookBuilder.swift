@@ -33,6 +33,7 @@ struct EPUBBookBuilder {
             let label = Self.nonEmpty(article.metadata.title)
                 ?? (articles.count == 1 ? book.title : "Article \(i + 1)")
             renderer.fallbackTitle = label
+            if articles.count > 1 { catalog.warningPrefix = "article \(i + 1) (\(label)): " }
             renderer.imageSource = { ref in
                 let src = catalog.chapterSource(for: ref, in: article)
                 return src
@@ -54,6 +55,7 @@ struct EPUBBookBuilder {
                 titleID: rendered.titleID, headings: rendered.headings, xhtml: xhtml))
         }
 
+        catalog.warningPrefix = ""
         addCover(to: &book, articles: articles, catalog: catalog, warn: warn)
         for w in catalog.warnings { warn(w) }
         book.images = catalog.items

@@ -19,6 +19,8 @@ final class EPUBImageCatalog {
     private(set) var warnings: [String] = []
     private var byDigest: [Data: Int] = [:]
     private var warned: Set<String> = []
+    /// Put before warnings (the article's title, in a book of several), or empty.
+    var warningPrefix = ""
 
     /// The largest image accepted; bigger ones are left out with a warning.
     static let maximumSize = 50 << 20
@@ -79,7 +81,8 @@ final class EPUBImageCatalog {
     func markCover(_ index: Int) { items[index].isCover = true }
 
     private func warnOnce(_ message: String) {
-        if warned.insert(message).inserted { warnings.append(message) }
+        let m = warningPrefix + message
+        if warned.insert(m).inserted { warnings.append(m) }
     }
 
     /// The bytes of a `data:` URI (base64 or percent-encoded), or `nil`.

@@ -34,7 +34,11 @@ public struct EPUBWriter: ArticleWriter {
             sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"])
         var warnings: [String] = []
         let book = builder.build(articles) { warnings.append($0) }
+        // The warnings of a book are about the book, not about the last input read.
+        let inputName = context.inputName
+        if articles.count > 1 { context.inputName = nil }
         for w in warnings { context.warn(w) }
+        context.inputName = inputName
         return try EPUBContainer.zip(book)
     }
 }
