@@ -58,8 +58,8 @@ enum EPUBStylesheet {
       hyphens: manual;
     }
     .subtitle { font-size: 1.1em; font-style: italic; }
-    .byline { font-weight: bold; font-size: 0.9em; }
-    .dateline, .source { font-size: 0.85em; }
+    .byline { font-weight: bold; font-size: 0.95em; }
+    .dateline, .source { font-size: 0.9em; }
     .source a { text-decoration: none; }
 
     /* Figures: the image never wider than the page, the caption smaller, the credit set apart. */
@@ -77,7 +77,7 @@ enum EPUBStylesheet {
       margin: 0 auto;
     }
     figcaption {
-      font-size: 0.85em;
+      font-size: 0.9em;
       line-height: 1.35;
       margin-top: 0.4em;
       text-align: left;
@@ -118,7 +118,8 @@ enum EPUBStylesheet {
     .cover-page img { max-width: 100%; max-height: 100vh; height: auto; margin: 0 auto; }
 
     /* Contents page. */
-    .nav-page ol { list-style-type: none; padding-left: 1em; }
+    .nav-page ol { list-style-type: none; margin: 0; padding-left: 1em; }
+    .nav-page li { margin: 0.3em 0; }
     .nav-page a { text-decoration: none; }
     """#
 }
