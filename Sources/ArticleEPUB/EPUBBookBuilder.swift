@@ -29,6 +29,7 @@ struct EPUBBookBuilder {
         for (i, article) in articles.enumerated() {
             var renderer = XHTMLRenderer()
             renderer.rawHTML = .text
+            renderer.articleAttributes = "epub:type=\"chapter\""
             renderer.idPrefix = articles.count > 1 ? "c\(i + 1)-" : ""
             let label = Self.nonEmpty(article.metadata.title)
                 ?? (articles.count == 1 ? book.title : "Article \(i + 1)")
@@ -45,11 +46,11 @@ struct EPUBBookBuilder {
                 return XHTMLEscaping.safeLinkURL(url)
             }
             let rendered = renderer.render(article)
-            if rendered.markup.contains("alt=\"\"") { book.allImagesHaveAlt = false }
+            if Self.hasEmptyAlt(rendered.markup) { book.allImagesHaveAlt = false }
             let language = Self.nonEmpty(article.metadata.language) ?? "und"
             let xhtml = EPUBDocument.xhtml(
                 title: label, language: language, stylesheet: "../" + EPUBStylesheet.href,
-                body: rendered.markup.replacingOccurrences(of: "<article id=", with: "<article epub:type=\"chapter\" id=", options: .anchored))
+                body: rendered.markup)
             book.chapters.append(EPUBBook.Chapter(
                 fileName: fileNames[i], title: label, language: language,
                 titleID: rendered.titleID, headings: rendered.headings, xhtml: xhtml))
@@ -158,6 +159,22 @@ struct EPUBBookBuilder {
         for i in book.images { d.update(field: i.href + (i.isCover ? " cover" : "")); d.update(i.data) }
         d.update(field: book.coverSVG ?? "")
         return SHA256Digest.uuidURN(d.finalize())
+    }
+
+    /// Whether the markup has an `img` with `alt=""` (a byte search: Foundation's string
+    /// search bridges to NSString and showed in profiles).
+    static func hasEmptyAlt(_ markup: String) -> Bool {
+        let needle = Array(" alt=\"\"".utf8)
+        var markup = markup
+        return markup.withUTF8 { b in
+            guard b.count >= needle.count else { return false }
+            var i = 0
+            while i <= b.count - needle.count {
+                if b[i] == needle[0] && b[i + 1] == needle[1] && b[i + 2] == needle[2] && Array(b[i..<i + needle.count]) == needle { return true }
+                i += 1
+            }
+            return false
+        }
     }
 
     static func linkKey(_ url: String) -> String {

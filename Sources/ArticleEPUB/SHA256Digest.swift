@@ -1,3 +1,5 @@
+import Foundation
+
 /// SHA-256 (FIPS 180-4), for the book identifier derived from the content. Foundation on Linux
 /// has no digest API and the identifier must not depend on a crypto package being present.
 struct SHA256Digest {
@@ -20,36 +22,55 @@ struct SHA256Digest {
 
     /// Adds bytes to the digest.
     mutating func update<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
-        for b in bytes {
-            buffer.append(b)
-            length &+= 1
-            if buffer.count == 64 {
-                compress(buffer)
-                buffer.removeAll(keepingCapacity: true)
-            }
+        let done: Void? = bytes.withContiguousStorageIfAvailable { update(buffer: $0) }
+        if done == nil { Array(bytes).withUnsafeBufferPointer { update(buffer: $0) } }
+    }
+
+    /// Adds bytes to the digest.
+    mutating func update(_ data: Data) {
+        data.withUnsafeBytes { update(buffer: $0.bindMemory(to: UInt8.self)) }
+    }
+
+    private mutating func update(buffer bytes: UnsafeBufferPointer<UInt8>) {
+        length &+= UInt64(bytes.count)
+        var i = 0
+        if !buffer.isEmpty {
+            let take = min(64 - buffer.count, bytes.count)
+            buffer.append(contentsOf: bytes[0..<take])
+            i = take
+            if buffer.count < 64 { return }
+            buffer.withUnsafeBufferPointer { compress($0, at: 0) }
+            buffer.removeAll(keepingCapacity: true)
         }
+        while i + 64 <= bytes.count {
+            compress(bytes, at: i)
+            i += 64
+        }
+        buffer.append(contentsOf: bytes[i...])
     }
 
     /// Adds a string's UTF-8 bytes and a separator, so that ("ab","c") and ("a","bc") differ.
     mutating func update(field s: String) {
-        update(s.utf8)
-        update(CollectionOfOne(0))
+        var s = s
+        s.withUTF8 { update(buffer: $0) }
+        [UInt8(0)].withUnsafeBufferPointer { update(buffer: $0) }
     }
 
     /// The 32-byte digest.
     func finalize() -> [UInt8] {
         var copy = self
         let bitLength = length &* 8
-        copy.update(CollectionOfOne(0x80))
-        while copy.buffer.count != 56 { copy.update(CollectionOfOne(0)) }
-        copy.update((0..<8).reversed().map { UInt8(truncatingIfNeeded: bitLength >> (UInt64($0) * 8)) })
+        var tail: [UInt8] = [0x80]
+        tail += [UInt8](repeating: 0, count: (119 - buffer.count) % 64)
+        tail += (0..<8).reversed().map { UInt8(truncatingIfNeeded: bitLength >> (UInt64($0) * 8)) }
+        copy.update(tail)
         return copy.state.flatMap { w in (0..<4).reversed().map { UInt8(truncatingIfNeeded: w >> (UInt32($0) * 8)) } }
     }
 
-    private mutating func compress(_ block: [UInt8]) {
+    private mutating func compress(_ block: UnsafeBufferPointer<UInt8>, at o: Int) {
         var w = [UInt32](repeating: 0, count: 64)
         for i in 0..<16 {
-            w[i] = UInt32(block[i * 4]) << 24 | UInt32(block[i * 4 + 1]) << 16 | UInt32(block[i * 4 + 2]) << 8 | UInt32(block[i * 4 + 3])
+            w[i] = UInt32(block[o + i * 4]) << 24 | UInt32(block[o + i * 4 + 1]) << 16 | UInt32(block[o + i * 4 + 2]) << 8 | UInt32(block[o + i * 4 + 3])
         }
         for i in 16..<64 {
             let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)

@@ -14,30 +14,34 @@ public enum XHTMLEscaping {
     }
 
     private static func escape(_ s: String, quotes: Bool) -> String {
-        // Fast path: most text needs nothing.
-        var needs = false
-        for u in s.utf8 where u == 0x26 || u == 0x3C || u == 0x3E || u == 0x22 || u < 0x20 || u == 0xEF {
-            needs = true
-            break
-        }
-        if !needs { return s }
-        var out = ""
-        out.reserveCapacity(s.utf8.count + 16)
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"" where quotes: out += "&quot;"
-            case "\n" where quotes: out += "&#10;"
-            case "\t" where quotes: out += "&#9;"
-            case "\r": out += "&#13;"
-            case "\n", "\t": out.unicodeScalars.append(scalar)
-            default:
-                if isAllowedInXML(scalar) { out.unicodeScalars.append(scalar) }
+        var s = s
+        return s.withUTF8 { bytes -> String in
+            // Fast path: most text needs nothing.
+            guard bytes.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 < 0x20 || $0 == 0xEF || (quotes && $0 == 0x22) })
+            else { return String(decoding: bytes, as: UTF8.self) }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 32)
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                switch b {
+                case 0x26: out += "&amp;".utf8
+                case 0x3C: out += "&lt;".utf8
+                case 0x3E: out += "&gt;".utf8
+                case 0x22 where quotes: out += "&quot;".utf8
+                case 0x0A where quotes: out += "&#10;".utf8
+                case 0x09 where quotes: out += "&#9;".utf8
+                case 0x0D: out += "&#13;".utf8
+                case 0x09, 0x0A: out.append(b)
+                case 0..<0x20: break  // not allowed in XML 1.0
+                case 0xEF where i + 2 < bytes.count && bytes[i + 1] == 0xBF && (bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF):
+                    i += 2  // U+FFFE, U+FFFF
+                default: out.append(b)
+                }
+                i += 1
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
     }
 
     /// Whether XML 1.0 allows `c` in a document.

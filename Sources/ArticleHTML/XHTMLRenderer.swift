@@ -52,13 +52,16 @@ public struct XHTMLRenderer {
     /// The `href` to write for a link, or `nil` to keep only the link's text.
     public var linkTarget: (String) -> String? = { XHTMLEscaping.safeLinkURL($0) }
 
+    /// Attributes added to the `<article>` element (`epub:type="chapter"`), written as given.
+    public var articleAttributes = ""
+
     /// Creates a renderer with the default settings.
     public init() {}
 
     /// Renders the article's header block and body inside an `<article>` element.
     public func render(_ article: Article) -> Rendered {
         var state = State()
-        var out = "<article id=\"\(XHTMLEscaping.attribute(idPrefix + "article"))\">\n"
+        var out = "<article\(articleAttributes.isEmpty ? "" : " " + articleAttributes) id=\"\(XHTMLEscaping.attribute(idPrefix + "article"))\">\n"
         let titleID = renderHeader(article.metadata, into: &out)
         // The title is the one h1; body headings move down a level when the body uses h1 too.
         state.headingShift = article.blocks.contains { if case .heading(1, _) = $0 { return true }; return false } ? 1 : 0

@@ -5,7 +5,17 @@ extension ArticleTransform where Self == AnyTransform {
     /// Puts every string of the article into Unicode Normalization Form C, so that `ệ` typed as
     /// one code point and as `e` plus two combining marks compare and render alike.
     public static var normalizeUnicode: AnyTransform {
-        AnyTransform("normalize-unicode") { article, _ in article.mapStrings { $0.precomposedStringWithCanonicalMapping } }
+        AnyTransform("normalize-unicode") { article, _ in article.mapStrings(nfc) }
+    }
+
+    /// `s` in NFC. Text whose every scalar is below U+0300 (or is common punctuation such as
+    /// curly quotes and dashes) is NFC already (its NFC quick check is "yes"), and returning it
+    /// as it is skips Foundation's bridging, which took 30% of a 200-article EPUB conversion.
+    static func nfc(_ s: String) -> String {
+        for u in s.unicodeScalars where u.value >= 0x300 && !(0x2010...0x2027).contains(u.value) {
+            return s.precomposedStringWithCanonicalMapping
+        }
+        return s
     }
 
     /// Sets the language: `--language` if given, else the one the reader found, else the one
