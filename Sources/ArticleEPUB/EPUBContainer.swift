@@ -5,6 +5,11 @@ import ZIPFoundation
 /// The OCF container: the zip file with `mimetype` first (stored, no extra field), then
 /// `META-INF/container.xml` and the EPUB folder, every entry with the same fixed timestamp and
 /// in a fixed order, so the same book always gives the same bytes.
+///
+/// ZIPFoundation is kept: measured with callgrind on a 200-article book (release build), the
+/// zip step is 35% of the whole process's instructions, but 31 of those 35 points are zlib's
+/// deflate, which any zip writer pays; ZIPFoundation's own work (headers, central directory)
+/// is about 2%, far under the fifth of the conversion that would justify replacing it.
 enum EPUBContainer {
     static let folder = "EPUB"
 
