@@ -47,7 +47,7 @@ struct EPUBBookBuilder {
             }
             let rendered = renderer.render(article)
             if Self.hasEmptyAlt(rendered.markup) { book.allImagesHaveAlt = false }
-            let language = Self.nonEmpty(article.metadata.language) ?? "und"
+            let language = Self.languageTag(article.metadata.language) { warn("the language \"\($0)\" is not a BCP 47 tag; it is left as undetermined (und)") }
             let xhtml = EPUBDocument.xhtml(
                 title: label, language: language, stylesheet: "../" + EPUBStylesheet.href,
                 body: rendered.markup)
@@ -136,7 +136,8 @@ struct EPUBBookBuilder {
                 ? String(newest.iso8601.prefix(10))
                 : ArticleDate(secondsSince1970: newest.secondsSince1970).iso8601
         }
-        if let epoch = sourceDateEpoch.flatMap({ Int64($0.trimmingCharacters(in: .whitespaces)) }), epoch >= 0 {
+        // SOURCE_DATE_EPOCH up to 9999-12-31, the last date W3CDTF can write.
+        if let epoch = sourceDateEpoch.flatMap({ Int64($0.trimmingCharacters(in: .whitespaces)) }), (0...253_402_300_799).contains(epoch) {
             book.modified = ArticleDate(secondsSince1970: epoch).iso8601
         } else if let newest {
             book.modified = ArticleDate(secondsSince1970: newest.secondsSince1970).iso8601
@@ -184,6 +185,20 @@ struct EPUBBookBuilder {
         if s.hasPrefix("www.") { s = String(s.dropFirst(4)) }
         while s.hasSuffix("/") { s = String(s.dropLast()) }
         return s.isEmpty ? "\u{0}" : s
+    }
+
+    /// A well-formed BCP 47 tag for `raw` (`en_US` becomes `en-US`), or `und` when there is
+    /// none; `invalid` is told about text that is not a tag (EPUBCheck rejects such tags).
+    static func languageTag(_ raw: String?, invalid: (String) -> Void) -> String {
+        guard let s = nonEmpty(raw) else { return "und" }
+        let tag = s.replacingOccurrences(of: "_", with: "-")
+        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
+        let ok = !parts.isEmpty && parts.allSatisfy { p in
+            (1...8).contains(p.count) && p.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
+        } && (2...8).contains(parts[0].count) && parts[0].unicodeScalars.allSatisfy { $0.properties.isAlphabetic }
+        if ok { return tag }
+        invalid(s)
+        return "und"
     }
 
     static func nonEmpty(_ s: String?) -> String? {

@@ -53,6 +53,13 @@ import Testing
         en.metadata.language = "en"
         let (mixed, _) = try makeBook([en, Fixtures.article(), Fixtures.article()])
         #expect(mixed.opf.contains("<dc:language>vi</dc:language>\n<dc:language>en</dc:language>"))
+        var odd = Fixtures.article()
+        odd.metadata.language = "English (UK)"
+        let (bad, warnings) = try makeBook([odd])
+        #expect(bad.opf.contains("<dc:language>und</dc:language>"))
+        #expect(warnings.contains { $0.message.contains("BCP 47") })
+        odd.metadata.language = "pt_BR"
+        #expect(try makeBook([odd]).0.opf.contains("<dc:language>pt-BR</dc:language>"))
     }
 
     @Test func generatedCoverIsDeclaredWhenThereIsNoLeadImage() throws {
