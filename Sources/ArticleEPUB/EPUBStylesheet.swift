@@ -112,10 +112,10 @@ enum EPUBStylesheet {
 
     hr { border: 0; border-top: 1px solid; margin: 1.5em 20%; }
 
-    /* Cover page: the image fills the screen. */
+    /* Cover page: the image fills the screen, and no more (a taller one spills onto a blank page). */
     .cover-page { margin: 0; padding: 0; text-align: center; }
     .cover-page section { margin: 0; padding: 0; }
-    .cover-page img { max-width: 100%; max-height: 100vh; height: auto; margin: 0 auto; }
+    .cover-page img { display: block; max-width: 100%; max-height: 95vh; height: auto; margin: 0 auto; }
 
     /* Contents page. */
     .nav-page ol { list-style-type: none; margin: 0; padding-left: 1em; }
