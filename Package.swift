@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "ArticleKitTests", dependencies: ["ArticleKit"]),
         .testTarget(name: "CLITests", dependencies: ["ArticleKit"]),
         .testTarget(name: "ArticleEPUBTests", dependencies: [
-            "ArticleEPUB", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "ArticleEPUB", "ArticleKit", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "ArticleHTMLWriterTests", dependencies: ["ArticleHTML"]),
     ],
