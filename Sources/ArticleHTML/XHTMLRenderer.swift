@@ -14,8 +14,9 @@ public struct XHTMLRenderer {
     public enum RawHTMLPolicy: Sendable {
         /// Emit it as it is (HTML pages).
         case emit
-        /// Emit only its text, escaped (EPUB, where markup that is not well-formed XML or not
-        /// allowed by the EPUB schema would make the book invalid).
+        /// Emit its text, with its paragraphs and simple formatting (``XHTMLPhrasing``), as
+        /// well-formed XHTML (EPUB, where markup that is not well-formed XML or not allowed by
+        /// the EPUB schema would make the book invalid).
         case text
     }
 
@@ -162,8 +163,7 @@ public struct XHTMLRenderer {
             switch rawHTML {
             case .emit: out += html + "\n"
             case .text:
-                let text = XHTMLEscaping.textOfHTML(html)
-                if !text.isEmpty { out += "<p>\(XHTMLEscaping.text(text))</p>\n" }
+                for p in XHTMLPhrasing.paragraphs(fromHTML: html) { out += "<p>\(p)</p>\n" }
             }
         }
     }
