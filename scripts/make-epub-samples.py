@@ -107,7 +107,39 @@ def main(out):
         "language": "vi",
         "blocks": [para("Vụ lúa năm nay đạt năng suất cao nhất từ trước tới nay, nông dân phấn khởi.")],
     }
+    nasty = {
+        "title": "Control\u0001chars\u0007, a very long title that goes on and on to test how the cover wraps it: "
+                 "\u05e9\u05dc\u05d5\u05dd RTL, combining \u0301 marks, NUL-free \ufffe and 🌾🌾🌾 " * 2,
+        "subtitle": "", "authors": ["", "  ", "A <b>bold</b> author & co"], "source": "Src \"quoted\"",
+        "url": "not a url at all", "language": "en_GB", "tags": ["", "a&b"], "summary": "   ",
+        "published": "1970-01-01T00:00:00Z",
+        "blocks": [
+            {"type": "heading", "level": 6, "content": [{"type": "text", "text": "Deep first"}]},
+            {"type": "heading", "level": 1, "content": []},
+            {"type": "heading", "level": 3, "content": [{"type": "image", "src": "", "alt": ""}]},
+            {"type": "list", "ordered": True, "start": 0, "tight": False, "items": [
+                {"blocks": []}, {"blocks": [para("x"), {"type": "list", "ordered": False, "items": [
+                    {"blocks": [para("nested")], "checked": True}, {"blocks": [para("open")], "checked": False}]}]}]},
+            {"type": "table", "align": [], "header": [], "rows": [[{"content": [text("a")]}], [], [
+                {"content": [text("b")]}, {"content": [text("c")]}, {"content": [text("d")]}]]},
+            {"type": "table", "header": [], "rows": []},
+            {"type": "quote", "blocks": []},
+            {"type": "paragraph", "content": []},
+            para({"type": "link", "url": "mailto:someone@example.org?subject=a b", "content": [text("mail")]}, " ",
+                 {"type": "link", "url": "#frag", "content": [text("fragment")]}, " ",
+                 {"type": "link", "url": "https://例子.测试/路径?q=ü#x y", "title": "t\"", "content": []}, " ",
+                 {"type": "link", "url": "data:text/html,<script>1</script>", "content": [text("data link")]},
+                 {"type": "strikethrough", "content": [{"type": "code", "text": "<&>"}]}, {"type": "softBreak"},
+                 {"type": "html", "html": "<sup>2</sup>"}, {"type": "lineBreak"}),
+            {"type": "figure", "image": None, "caption": [], "credit": None},
+            {"type": "figure", "image": {"src": "", "alt": ""}, "caption": [], "credit": "Only a credit"},
+            {"type": "figure", "image": {"src": "data:image/png;base64,!!!", "alt": "bad"}, "caption": [text("Bad data URI.")]},
+            {"type": "code", "language": "", "text": "]]> <![CDATA[ \u0000 x"},
+            {"type": "html", "html": "<table><tr><td>cell<td>cell2</table><script>x</script><img src=a.png>"},
+        ],
+    }
     samples = {
+        "nasty.json": nasty,
         "full.json": full,
         "school.json": second,
         "vietnamese.json": vietnamese,

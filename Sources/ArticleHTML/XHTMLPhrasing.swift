@@ -74,6 +74,8 @@ public enum XHTMLPhrasing {
                 if !closing && !tag.hasSuffix("/") { skipUntil = name }
             } else if blocks.contains(name) {
                 flush()
+            } else if name == "td" || name == "th" {
+                if !closing && hasText { current += " " }
             } else if name == "br" {
                 current += "<br/>"
             } else if name == "img" {

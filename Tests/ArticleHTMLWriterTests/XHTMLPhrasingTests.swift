@@ -12,6 +12,7 @@ import Testing
         #expect(p("<div><p>One <em>two</em></p><p>Three<br>four</p></div>") == ["One <em>two</em>", "Three<br/>four"])
         #expect(p("<ul><li>a</li><li>b</li></ul>") == ["a", "b"])
         #expect(p("<table><tr><td>x</td></tr></table>") == ["x"])
+        #expect(p("<table><tr><td>a<td>b</tr><tr><th>c</th></tr></table>") == ["a b", "c"])
     }
 
     @Test func malformedMarkupIsBalanced() {
