@@ -59,12 +59,23 @@ enum EPUBDocument {
     static func xhtml(title: String, language: String, stylesheet: String, bodyClass: String? = nil, body: String) -> String {
         let lang = XHTMLEscaping.attribute(language)
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n"
-        out += "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"\(lang)\" xml:lang=\"\(lang)\">\n"
+        let dir = isRightToLeft(language) ? " dir=\"rtl\"" : ""
+        out += "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"\(lang)\" xml:lang=\"\(lang)\"\(dir)>\n"
         out += "<head>\n<meta charset=\"utf-8\"/>\n<title>\(XHTMLEscaping.text(title))</title>\n"
         out += "<link rel=\"stylesheet\" type=\"text/css\" href=\"\(XHTMLEscaping.attribute(stylesheet))\"/>\n</head>\n"
         out += bodyClass.map { "<body class=\"\(XHTMLEscaping.attribute($0))\">\n" } ?? "<body>\n"
         out += body
         out += "</body>\n</html>\n"
         return out
+    }
+
+    /// Whether a language is written right to left (its primary subtag, or an Arabic or Hebrew
+    /// script subtag).
+    static func isRightToLeft(_ language: String) -> Bool {
+        let parts = language.lowercased().split(separator: "-")
+        guard let primary = parts.first else { return false }
+        if parts.dropFirst().contains(where: { ["arab", "hebr", "thaa", "syrc", "nkoo", "adlm"].contains($0) }) { return true }
+        if parts.dropFirst().contains(where: { ["latn", "cyrl"].contains($0) }) { return false }
+        return ["ar", "he", "iw", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb", "syr", "arc", "nqo"].contains(String(primary))
     }
 }

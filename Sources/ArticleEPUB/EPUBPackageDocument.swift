@@ -53,7 +53,7 @@ enum EPUBPackageDocument {
         \(m)</metadata>
         <manifest>
         \(manifest)</manifest>
-        <spine toc="ncx">
+        <spine toc="ncx"\(EPUBDocument.isRightToLeft(book.language) ? " page-progression-direction=\"rtl\"" : "")>
         \(spine)</spine>
         </package>
 

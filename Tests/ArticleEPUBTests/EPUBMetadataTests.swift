@@ -58,6 +58,10 @@ import Testing
         let (bad, warnings) = try makeBook([odd])
         #expect(bad.opf.contains("<dc:language>und</dc:language>"))
         #expect(warnings.contains { $0.message.contains("BCP 47") })
+        odd.metadata.language = "ar"
+        let (arabic, _) = try makeBook([odd])
+        #expect(arabic.chapters[0].contains("xml:lang=\"ar\" dir=\"rtl\""))
+        #expect(arabic.opf.contains("<spine toc=\"ncx\" page-progression-direction=\"rtl\">"))
         odd.metadata.language = "pt_BR"
         #expect(try makeBook([odd]).0.opf.contains("<dc:language>pt-BR</dc:language>"))
     }
