@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["ArticleKit"]),
         .testTarget(name: "ArticleEPUBTests", dependencies: [
             "ArticleEPUB", "ArticleKit", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ]),
+        ], exclude: ["Golden"]),
         .testTarget(name: "ArticleHTMLWriterTests", dependencies: ["ArticleHTML"]),
     ],
     swiftLanguageModes: [.v6]

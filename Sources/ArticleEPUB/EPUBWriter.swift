@@ -26,12 +26,16 @@ public struct EPUBWriter: ArticleWriter {
     public init() {}
 
     public func write(_ articles: [Article], context: inout ConversionContext) throws(ArticleError) -> Data {
+        try write(articles, context: &context, sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"])
+    }
+
+    func write(_ articles: [Article], context: inout ConversionContext, sourceDateEpoch: String?) throws(ArticleError) -> Data {
         guard !articles.isEmpty else {
             throw ArticleError(.noContent, "no article to put in the book")
         }
         let builder = EPUBBookBuilder(
             options: context.options, inputName: context.inputName,
-            sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"])
+            sourceDateEpoch: sourceDateEpoch)
         var warnings: [String] = []
         let book = builder.build(articles) { warnings.append($0) }
         // The warnings of a book are about the book, not about the last input read.
