@@ -13,10 +13,12 @@ import Foundation
 /// The language is the article's (`und`, "undetermined" in BCP 47, when unknown; never the
 /// system locale). A book with no title takes the input file's name, with a warning.
 public struct EPUBWriter: ArticleWriter {
+    /// `epub` (also `epub3`); files `.epub`.
     public let format = FormatInfo(
         name: "epub", aliases: ["epub3"], extensions: ["epub"], mediaType: "application/epub+zip",
         summary: "an EPUB 3 book (several inputs make one book)")
 
+    /// Several articles make one book.
     public var combinesArticles: Bool { true }
 
     /// Images next to the input are loaded while its folder is known.
@@ -25,6 +27,7 @@ public struct EPUBWriter: ArticleWriter {
     /// Creates the writer.
     public init() {}
 
+    /// The articles as one file's bytes; warnings go to `context`.
     public func write(_ articles: [Article], context: inout ConversionContext) throws(ArticleError) -> Data {
         try write(articles, context: &context, sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"])
     }

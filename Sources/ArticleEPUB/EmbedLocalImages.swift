@@ -8,11 +8,13 @@ import Foundation
 ///
 /// The EPUB writer asks for this step through ``ArticleWriter/inputTransforms``.
 public struct EmbedLocalImages: ArticleTransform {
+    /// `embed-local-images`.
     public let name = "embed-local-images"
 
     /// Creates the step.
     public init() {}
 
+    /// The article with its local images added to its resources.
     public func apply(to article: Article, context: inout ConversionContext) throws(ArticleError) -> Article {
         var sources: [String] = []
         for b in article.blocks { Self.collect(b, into: &sources) }

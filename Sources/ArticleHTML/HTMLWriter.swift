@@ -8,6 +8,7 @@ import Foundation
 /// Images stored in the article's resources are embedded as `data:` URIs so the page stands
 /// alone; other image sources are written as they are.
 public struct HTMLWriter: ArticleWriter {
+    /// `html` (also `xhtml`, `html5`); files `.html`, `.htm`.
     public let format = FormatInfo(
         name: "html", aliases: ["xhtml", "html5"], extensions: ["html", "htm"], mediaType: "text/html",
         summary: "a standalone HTML5 page (the EPUB chapter markup)")
@@ -15,6 +16,7 @@ public struct HTMLWriter: ArticleWriter {
     /// Creates the writer.
     public init() {}
 
+    /// The articles as one file's bytes; warnings go to `context`.
     public func write(_ articles: [Article], context: inout ConversionContext) throws(ArticleError) -> Data {
         Data(page(articles, options: context.options).utf8)
     }
