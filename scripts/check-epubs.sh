@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 root=$PWD
 
 if [[ -z "${ARTICLEKIT:-}" ]]; then
-  swift build --product articlekit >/dev/null
+  if ! log=$(swift build --product articlekit 2>&1); then echo "$log" >&2; exit 1; fi
   ARTICLEKIT="$(swift build --show-bin-path)/articlekit"
 fi
 if [[ -z "${EPUBCHECK_JAR:-}" ]]; then
