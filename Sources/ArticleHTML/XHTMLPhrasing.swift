@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns a fragment of raw HTML, which may be malformed, into well-formed XHTML paragraphs of
 /// phrasing content: block elements (`p`, `div`, `li`, `tr`, headings…) split paragraphs;
 /// simple formatting without attributes (`b`, `i`, `em`, `strong`, `sub`, `sup`, `code`…) and
@@ -99,9 +101,8 @@ public enum XHTMLPhrasing {
 
     /// The value of attribute `name` in the inside of a start tag, entities left encoded.
     static func attribute(_ name: String, in tag: Substring) -> String? {
-        let lower = tag.lowercased()
-        guard let r = lower.range(of: " " + name + "=") else { return nil }
-        var value = tag[tag.index(tag.startIndex, offsetBy: lower.distance(from: lower.startIndex, to: r.upperBound))...]
+        guard let r = tag.range(of: " " + name + "=", options: .caseInsensitive) else { return nil }
+        var value = tag[r.upperBound...]
         if let q = value.first, q == "\"" || q == "'" {
             value = value.dropFirst()
             return String(value.prefix { $0 != q })
