@@ -66,8 +66,9 @@ enum EPUBContainer {
     private static func add(_ path: String, _ data: Data, to archive: Archive, date: Date, compress: Bool) throws {
         try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
                              permissions: 0o644, compressionMethod: compress ? .deflate : .none) { position, size in
-            let start = Int(position)
-            return data.subdata(in: start..<min(start + size, data.count))
+            // Offsets from startIndex: a Data slice does not start at 0.
+            let start = data.startIndex + Int(position)
+            return Data(data[start..<min(start + size, data.endIndex)])
         }
     }
 }
