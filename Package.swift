@@ -45,6 +45,10 @@ let package = Package(
         .testTarget(name: "ArticleMarkdownTests", dependencies: ["ArticleMarkdown"]),
         .testTarget(name: "ArticleKitTests", dependencies: ["ArticleKit"]),
         .testTarget(name: "CLITests", dependencies: ["articlekit"], exclude: ["Golden"]),
+        .testTarget(name: "ArticleEPUBTests", dependencies: [
+            "ArticleEPUB", "ArticleKit", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ], exclude: ["Golden"]),
+        .testTarget(name: "ArticleHTMLWriterTests", dependencies: ["ArticleHTML"]),
     ],
     swiftLanguageModes: [.v6]
 )

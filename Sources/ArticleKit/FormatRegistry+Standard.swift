@@ -1,3 +1,5 @@
+import ArticleEPUB
+import ArticleHTML
 import ArticleJSON
 import ArticleMarkdown
 import ArticleText
@@ -13,6 +15,8 @@ extension FormatRegistry {
         r.register(writer: JSONLinesWriter())
         r.register(writer: MarkdownWriter())
         r.register(writer: PlainTextWriter())
+        r.register(writer: HTMLWriter())
+        r.register(writer: EPUBWriter())
         return r
     }
 }

@@ -105,9 +105,11 @@ struct Convert: ParsableCommand {
         return path.hasSuffix("/") || (FileManager.default.fileExists(atPath: path, isDirectory: &d) && d.boolValue)
     }
 
-    private func runSingle(_ converter: Converter) throws(ArticleError) {
+    private func runSingle(_ base: Converter) throws(ArticleError) {
         var context = ConversionContext(options: conversionOptions())
-        let writer = try resolveWriter(converter)
+        let writer = try resolveWriter(base)
+        var converter = base
+        converter.transforms += writer.inputTransforms
         var articles: [Article] = []
         var inputURLs: [URL] = []
         // A combining writer (a book) takes files from folders too, in name order.

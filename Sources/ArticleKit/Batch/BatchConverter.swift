@@ -23,12 +23,16 @@ public final class BatchConverter: @unchecked Sendable {
 
     /// Creates a batch run; throws when a format is unknown.
     public init(converter: Converter = Converter(), options: BatchOptions) throws(ArticleError) {
-        self.converter = converter
         self.options = options
         var ws: [any ArticleWriter] = []
         for f in options.formats { ws.append(try converter.writer(named: f)) }
         guard !ws.isEmpty else { throw ArticleError(.usage, "name at least one output format with --to") }
         writers = ws
+        // The writers' own steps (the EPUB writer loads local images) run once, after reading.
+        var c = converter
+        var names = Set(c.transforms.map(\.name))
+        for t in ws.flatMap(\.inputTransforms) where names.insert(t.name).inserted { c.transforms.append(t) }
+        self.converter = c
     }
 
     /// Stops starting new files; the ones in flight finish. Safe to call from a signal handler's queue.

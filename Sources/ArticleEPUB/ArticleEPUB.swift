@@ -1,2 +1,0 @@
-import ArticleCore
-import ZIPFoundation

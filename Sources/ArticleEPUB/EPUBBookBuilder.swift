@@ -1,0 +1,213 @@
+import ArticleCore
+import ArticleHTML
+import Foundation
+
+/// Lays out a book from articles: one chapter per article, the images they use, the cover,
+/// and the package metadata, all derived deterministically from the input.
+struct EPUBBookBuilder {
+    var options: ConversionOptions
+    /// The input the articles came from, for the title fallback.
+    var inputName: String?
+    /// `SOURCE_DATE_EPOCH`, when set.
+    var sourceDateEpoch: String?
+
+    func build(_ articles: [Article], warn: (String) -> Void) -> EPUBBook {
+        var book = EPUBBook()
+        let catalog = EPUBImageCatalog()
+        book.title = bookTitle(articles, warn: warn)
+        book.navInSpine = articles.count > 1
+
+        // Links to an article that is in the book point to its chapter.
+        var chapterByURL: [String: String] = [:]
+        let fileNames = articles.indices.map { String(format: "chapter-%03d.xhtml", $0 + 1) }
+        for (i, a) in articles.enumerated() {
+            if let u = a.metadata.url, !u.isEmpty, chapterByURL[Self.linkKey(u)] == nil {
+                chapterByURL[Self.linkKey(u)] = fileNames[i]
+            }
+        }
+
+        for (i, article) in articles.enumerated() {
+            var renderer = XHTMLRenderer()
+            renderer.rawHTML = .text
+            renderer.articleAttributes = "epub:type=\"chapter\""
+            renderer.idPrefix = articles.count > 1 ? "c\(i + 1)-" : ""
+            let label = Self.nonEmpty(article.metadata.title)
+                ?? (articles.count == 1 ? book.title : "Article \(i + 1)")
+            renderer.fallbackTitle = label
+            if articles.count > 1 { catalog.warningPrefix = "article \(i + 1) (\(label)): " }
+            renderer.imageSource = { ref in
+                let src = catalog.chapterSource(for: ref, in: article)
+                return src
+            }
+            renderer.linkTarget = { url in
+                if let chapter = chapterByURL[Self.linkKey(url)] { return chapter }
+                // A relative link points at a file that is not in the book.
+                guard XHTMLEscaping.scheme(of: url) != nil else { return nil }
+                return XHTMLEscaping.safeLinkURL(url)
+            }
+            let rendered = renderer.render(article)
+            if Self.hasEmptyAlt(rendered.markup) { book.allImagesHaveAlt = false }
+            let language = Self.languageTag(article.metadata.language) { warn("the language \"\($0)\" is not a BCP 47 tag; it is left as undetermined (und)") }
+            let xhtml = EPUBDocument.xhtml(
+                title: label, language: language, stylesheet: "../" + EPUBStylesheet.href,
+                body: rendered.markup)
+            book.chapters.append(EPUBBook.Chapter(
+                fileName: fileNames[i], title: label, language: language,
+                titleID: rendered.titleID, headings: rendered.headings, xhtml: xhtml))
+        }
+
+        catalog.warningPrefix = ""
+        addCover(to: &book, articles: articles, catalog: catalog, warn: warn)
+        for w in catalog.warnings { warn(w) }
+        book.images = catalog.items
+        fillMetadata(&book, articles)
+        book.identifier = identifier(for: book)
+        return book
+    }
+
+    private func bookTitle(_ articles: [Article], warn: (String) -> Void) -> String {
+        if articles.count > 1 {
+            if let t = Self.nonEmpty(options.title) { return t }
+            if let t = articles.lazy.compactMap({ Self.nonEmpty($0.metadata.title) }).first {
+                warn("a book of \(articles.count) articles with no --title; it is titled after its first article")
+                return t
+            }
+        } else {
+            if let t = articles.first.flatMap({ Self.nonEmpty($0.metadata.title) }) ?? Self.nonEmpty(options.title) {
+                return t
+            }
+        }
+        if let name = inputName, name != "-" {
+            let base = URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent
+            if let t = Self.nonEmpty(base) {
+                warn("the article has no title; the book is titled after the file name (give one with --title)")
+                return t
+            }
+        }
+        warn("the article has no title; the book is titled \"Untitled\" (give one with --title)")
+        return "Untitled"
+    }
+
+    private func addCover(to book: inout EPUBBook, articles: [Article], catalog: EPUBImageCatalog, warn: (String) -> Void) {
+        if let path = Self.nonEmpty(options.coverPath) {
+            if let data = try? Data(contentsOf: URL(fileURLWithPath: path)), let i = catalog.add(data, label: path, isCover: true) {
+                catalog.markCover(i)
+                return
+            }
+            if FileManager.default.fileExists(atPath: path) {
+                if ImageType.sniff((try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data()) == nil {
+                    warn("the --cover file is not a JPEG, PNG, GIF or WebP image; a cover is generated instead: \(path)")
+                }
+            } else {
+                warn("the --cover file does not exist; a cover is generated instead: \(path)")
+            }
+        } else if articles.count == 1, let article = articles.first {
+            // The article's own lead image: a figure among its first blocks.
+            for block in article.blocks.prefix(4) {
+                if case .figure(let f) = block, let ref = f.image, let i = catalog.itemIndex(for: ref, in: article) {
+                    catalog.markCover(i)
+                    return
+                }
+            }
+        }
+        book.coverSVG = EPUBCover.svg(for: book.title, articles: articles)
+    }
+
+    private func fillMetadata(_ book: inout EPUBBook, _ articles: [Article]) {
+        var languageCounts: [String: Int] = [:]
+        var languageOrder: [String] = []
+        for c in book.chapters where c.language != "und" {
+            if languageCounts[c.language] == nil { languageOrder.append(c.language) }
+            languageCounts[c.language, default: 0] += 1
+        }
+        let languages = languageOrder.enumerated().sorted {
+            let a = languageCounts[$0.element] ?? 0, b = languageCounts[$1.element] ?? 0
+            return a != b ? a > b : $0.offset < $1.offset
+        }.map(\.element)
+        book.languages = languages.isEmpty ? ["und"] : languages
+        book.creators = Self.distinct(articles.flatMap(\.metadata.authors))
+        book.publishers = Self.distinct(articles.compactMap(\.metadata.source))
+        book.sources = Self.distinct(articles.compactMap(\.metadata.url))
+        book.subjects = Self.distinct(articles.flatMap(\.metadata.tags))
+        if articles.count == 1 { book.summary = Self.nonEmpty(articles.first?.metadata.summary) }
+        let newest = articles.compactMap(\.metadata.published).max()
+        if let newest {
+            book.date = newest.utcOffsetMinutes == nil
+                ? String(newest.iso8601.prefix(10))
+                : ArticleDate(secondsSince1970: newest.secondsSince1970).iso8601
+        }
+        // SOURCE_DATE_EPOCH up to 9999-12-31, the last date W3CDTF can write.
+        if let epoch = sourceDateEpoch.flatMap({ Int64($0.trimmingCharacters(in: .whitespaces)) }), (0...253_402_300_799).contains(epoch) {
+            book.modified = ArticleDate(secondsSince1970: epoch).iso8601
+        } else if let newest {
+            book.modified = ArticleDate(secondsSince1970: newest.secondsSince1970).iso8601
+        }
+    }
+
+    /// `--identifier` as given, else a `urn:uuid` from a SHA-256 of everything in the book.
+    private func identifier(for book: EPUBBook) -> String {
+        if let id = Self.nonEmpty(options.identifier) { return id }
+        var d = SHA256Digest()
+        d.update(field: book.title)
+        for list in [book.languages, book.creators, book.publishers, book.sources, book.subjects] {
+            for s in list { d.update(field: s) }
+            d.update(field: "")
+        }
+        d.update(field: book.date ?? "")
+        d.update(field: book.summary ?? "")
+        d.update(field: book.modified)
+        for c in book.chapters { d.update(field: c.xhtml) }
+        for i in book.images { d.update(field: i.href + (i.isCover ? " cover" : "")); d.update(i.data) }
+        d.update(field: book.coverSVG ?? "")
+        return SHA256Digest.uuidURN(d.finalize())
+    }
+
+    /// Whether the markup has an `img` with `alt=""` (a byte search: Foundation's string
+    /// search bridges to NSString and showed in profiles).
+    static func hasEmptyAlt(_ markup: String) -> Bool {
+        let needle = Array(" alt=\"\"".utf8)
+        var markup = markup
+        return markup.withUTF8 { b in
+            guard b.count >= needle.count else { return false }
+            var i = 0
+            while i <= b.count - needle.count {
+                if b[i] == needle[0] && b[i + 1] == needle[1] && b[i + 2] == needle[2] && Array(b[i..<i + needle.count]) == needle { return true }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    static func linkKey(_ url: String) -> String {
+        var s = url.trimmingCharacters(in: .whitespaces).lowercased()
+        if let hash = s.firstIndex(of: "#") { s = String(s[..<hash]) }
+        for p in ["https://", "http://", "//"] where s.hasPrefix(p) { s = String(s.dropFirst(p.count)); break }
+        if s.hasPrefix("www.") { s = String(s.dropFirst(4)) }
+        while s.hasSuffix("/") { s = String(s.dropLast()) }
+        return s.isEmpty ? "\u{0}" : s
+    }
+
+    /// A well-formed BCP 47 tag for `raw` (`en_US` becomes `en-US`), or `und` when there is
+    /// none; `invalid` is told about text that is not a tag (EPUBCheck rejects such tags).
+    static func languageTag(_ raw: String?, invalid: (String) -> Void) -> String {
+        guard let s = nonEmpty(raw) else { return "und" }
+        let tag = s.replacingOccurrences(of: "_", with: "-")
+        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
+        let ok = !parts.isEmpty && parts.allSatisfy { p in
+            (1...8).contains(p.count) && p.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
+        } && (2...8).contains(parts[0].count) && parts[0].unicodeScalars.allSatisfy { $0.properties.isAlphabetic }
+        if ok { return tag }
+        invalid(s)
+        return "und"
+    }
+
+    static func nonEmpty(_ s: String?) -> String? {
+        guard let t = s?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty else { return nil }
+        return t
+    }
+
+    static func distinct(_ values: [String]) -> [String] {
+        var seen = Set<String>()
+        return values.compactMap(nonEmpty).filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,101 @@
+import ArticleCore
+import ArticleHTML
+
+/// The generated cover: an SVG page with the title, the source, the date and the authors, in
+/// black on white so it reads on e-ink, and the XHTML page that shows whichever cover the book has.
+enum EPUBCover {
+    static let svgHref = "images/cover.svg"
+    static let pageHref = "text/cover.xhtml"
+
+    /// The SVG cover for a book titled `title` made of `articles`.
+    static func svg(for title: String, articles: [Article]) -> String {
+        let width = 1200, height = 1800
+        var lines = wrap(title, maxCharacters: 20, maxLines: 8)
+        var fontSize = 88
+        if lines.count > 5 { lines = wrap(title, maxCharacters: 26, maxLines: 9); fontSize = 68 }
+        let lineHeight = fontSize * 5 / 4
+        var y = 520 - (lines.count * lineHeight) / 4
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\">\n"
+        out += "<title>\(XHTMLEscaping.text(title))</title>\n"
+        out += "<rect x=\"0\" y=\"0\" width=\"\(width)\" height=\"\(height)\" fill=\"#ffffff\"/>\n"
+        out += "<rect x=\"60\" y=\"60\" width=\"\(width - 120)\" height=\"\(height - 120)\" fill=\"none\" stroke=\"#000000\" stroke-width=\"6\"/>\n"
+        let source = EPUBBookBuilder.distinct(articles.compactMap(\.metadata.source))
+        if !source.isEmpty {
+            let s = source.count > 2 ? source.prefix(2).joined(separator: " · ") + " …" : source.joined(separator: " · ")
+            out += text(s.uppercased(), x: width / 2, y: 250, size: 44, weight: "bold", family: "sans-serif")
+        }
+        out += "<line x1=\"200\" y1=\"320\" x2=\"\(width - 200)\" y2=\"320\" stroke=\"#000000\" stroke-width=\"4\"/>\n"
+        for line in lines {
+            y += lineHeight
+            out += text(line, x: width / 2, y: y, size: fontSize, weight: "bold", family: "serif")
+        }
+        y += lineHeight / 2
+        out += "<line x1=\"200\" y1=\"\(y)\" x2=\"\(width - 200)\" y2=\"\(y)\" stroke=\"#000000\" stroke-width=\"4\"/>\n"
+        let authors = EPUBBookBuilder.distinct(articles.flatMap(\.metadata.authors))
+        if !authors.isEmpty {
+            let shown = authors.count > 3 ? authors.prefix(3).joined(separator: ", ") + " …" : authors.joined(separator: ", ")
+            for (i, line) in wrap(shown, maxCharacters: 36, maxLines: 3).enumerated() {
+                out += text(line, x: width / 2, y: y + 110 + i * 66, size: 52, weight: "normal", family: "serif")
+            }
+        }
+        if let date = dateText(articles) {
+            out += text(date, x: width / 2, y: height - 200, size: 44, weight: "normal", family: "sans-serif")
+        }
+        if articles.count > 1 {
+            out += text("\(articles.count) articles", x: width / 2, y: height - 270, size: 44, weight: "normal", family: "sans-serif")
+        }
+        out += "</svg>\n"
+        return out
+    }
+
+    /// The XHTML page that shows the cover image.
+    static func page(imageHref: String, title: String, language: String) -> String {
+        let body = """
+        <section epub:type="cover" class="cover">
+        <img src="../\(XHTMLEscaping.attribute(imageHref))" alt="\(XHTMLEscaping.attribute("Cover: " + title))"/>
+        </section>
+
+        """
+        return EPUBDocument.xhtml(title: "Cover", language: language, stylesheet: "../" + EPUBStylesheet.href,
+                                  bodyClass: "cover-page", body: body)
+    }
+
+    private static func text(_ s: String, x: Int, y: Int, size: Int, weight: String, family: String) -> String {
+        "<text x=\"\(x)\" y=\"\(y)\" font-family=\"\(family)\" font-size=\"\(size)\" font-weight=\"\(weight)\" text-anchor=\"middle\" fill=\"#000000\">\(XHTMLEscaping.text(s))</text>\n"
+    }
+
+    /// The dates of the articles: one date, or the first and last.
+    private static func dateText(_ articles: [Article]) -> String? {
+        let dates = articles.compactMap(\.metadata.published).sorted()
+        guard let first = dates.first, let last = dates.last else {
+            if articles.count == 1, let d = articles.first?.metadata.dateline, !d.isEmpty, !d.hasPrefix("DNUM_") { return d }
+            return nil
+        }
+        let a = String(first.iso8601.prefix(10)), b = String(last.iso8601.prefix(10))
+        return a == b ? a : a + " – " + b
+    }
+
+    /// Greedy word wrap; the last line ends in an ellipsis when text is cut.
+    static func wrap(_ s: String, maxCharacters: Int, maxLines: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in s.split(whereSeparator: \.isWhitespace) {
+            var w = String(word)
+            while w.count > maxCharacters {
+                if !current.isEmpty { lines.append(current); current = "" }
+                lines.append(String(w.prefix(maxCharacters)))
+                w = String(w.dropFirst(maxCharacters))
+            }
+            if current.isEmpty { current = w }
+            else if current.count + 1 + w.count <= maxCharacters { current += " " + w }
+            else { lines.append(current); current = w }
+        }
+        if !current.isEmpty { lines.append(current) }
+        if lines.count > maxLines {
+            lines = Array(lines.prefix(maxLines))
+            lines[maxLines - 1] += " …"
+        }
+        return lines.isEmpty ? [" "] : lines
+    }
+}

@@ -1,0 +1,51 @@
+import ArticleCore
+import Foundation
+
+/// Writes EPUB 3.3 books that pass EPUBCheck with no errors and no warnings.
+///
+/// One article makes a book with a cover and a chapter; several articles make one book with a
+/// chapter per article, each opening with its title block (`articlekit convert a.json b.json
+/// --to epub --title "Week 12"`). The same input and options always give the same bytes: the
+/// identifier is derived from the content (unless `options.identifier` is set), and
+/// `dcterms:modified` and the zip timestamps come from `SOURCE_DATE_EPOCH`, else the newest
+/// article date, else 1980-01-01, never from the clock.
+///
+/// The language is the article's (`und`, "undetermined" in BCP 47, when unknown; never the
+/// system locale). A book with no title takes the input file's name, with a warning.
+public struct EPUBWriter: ArticleWriter {
+    /// `epub` (also `epub3`); files `.epub`.
+    public let format = FormatInfo(
+        name: "epub", aliases: ["epub3"], extensions: ["epub"], mediaType: "application/epub+zip",
+        summary: "an EPUB 3 book (several inputs make one book)")
+
+    /// Several articles make one book.
+    public var combinesArticles: Bool { true }
+
+    /// Images next to the input are loaded while its folder is known.
+    public var inputTransforms: [any ArticleTransform] { [EmbedLocalImages()] }
+
+    /// Creates the writer.
+    public init() {}
+
+    /// The articles as one file's bytes; warnings go to `context`.
+    public func write(_ articles: [Article], context: inout ConversionContext) throws(ArticleError) -> Data {
+        try write(articles, context: &context, sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"])
+    }
+
+    func write(_ articles: [Article], context: inout ConversionContext, sourceDateEpoch: String?) throws(ArticleError) -> Data {
+        guard !articles.isEmpty else {
+            throw ArticleError(.noContent, "no article to put in the book")
+        }
+        let builder = EPUBBookBuilder(
+            options: context.options, inputName: context.inputName,
+            sourceDateEpoch: sourceDateEpoch)
+        var warnings: [String] = []
+        let book = builder.build(articles) { warnings.append($0) }
+        // The warnings of a book are about the book, not about the last input read.
+        let inputName = context.inputName
+        if articles.count > 1 { context.inputName = nil }
+        for w in warnings { context.warn(w) }
+        context.inputName = inputName
+        return try EPUBContainer.zip(book)
+    }
+}
