@@ -1,3 +1,4 @@
+import ArticleHTML
 import ArticleJSON
 import ArticleMarkdown
 import ArticleText
@@ -8,6 +9,7 @@ extension FormatRegistry {
         var r = FormatRegistry()
         r.register(reader: ScrapedTextReader())
         r.register(reader: JSONReader())
+        r.register(reader: HTMLReader())
         r.register(writer: JSONWriter())
         r.register(writer: MarkdownWriter())
         r.register(writer: PlainTextWriter())

@@ -1,0 +1,105 @@
+import ArticleSupport
+
+/// What marks an element as page furniture rather than article: tag names, ARIA roles, and
+/// words news sites use in `class` and `id` for navigation, share bars, related links,
+/// comments, cookie notices, newsletter boxes and ads. Generic, from how pages are built.
+enum BoilerplateRules {
+    /// Elements that never hold article text.
+    static let ignoredTags: Set<String> = [
+        "script", "style", "noscript", "nav", "footer", "aside", "form", "button", "iframe", "svg",
+        "select", "input", "textarea", "template", "object", "embed", "canvas", "dialog", "menu",
+        "head", "title", "meta", "link", "audio", "video", "map", "label", "fieldset", "math",
+    ]
+
+    static let ignoredRoles: Set<String> = [
+        "navigation", "banner", "complementary", "contentinfo", "dialog", "alertdialog", "search",
+        "menu", "menubar", "toolbar", "tablist", "button",
+    ]
+
+    /// Words that mark boilerplate wherever they occur in a class or id.
+    static let strongNegative: [String] = [
+        "share", "sharing", "social", "related", "recommend", "comment", "cookie", "consent",
+        "newsletter", "subscri", "breadcrumb", "advert", "outbrain", "taboola", "sponsor",
+        "promo", "popup", "modal", "paywall", "trending", "mostread", "most-read", "most_read",
+        "popular", "readmore", "read-more", "morestories", "more-stories", "teaser-list",
+        "signup", "sign-up", "banner", "sidebar", "widget", "footer", "masthead", "navbar",
+        "navigation", "skiplink", "skip-link", "visually-hidden", "visuallyhidden", "sr-only",
+        "screen-reader", "print-only", "toolbar", "pagination", "author-bio", "authorbio",
+        "tag-list", "taglist", "article-tags", "topics-list", "gallery-nav", "inline-ad",
+        "ad-container", "ad-slot", "adslot", "adunit", "ad-unit", "ad-wrapper", "dfp", "byline",
+        "bookmark", "rating", "feedback", "donate", "disclaimer", "audio-player", "podcast",
+        "livefyre", "disqus", "onetrust", "gdpr", "login", "headline-list", "teaser",
+    ]
+
+    /// Short words that mark boilerplate only as a whole word of a class or id.
+    static let negativeTokens: Set<String> = [
+        "nav", "menu", "ad", "ads", "advertisement", "tags", "tools", "meta", "print", "hidden",
+        "header", "share", "links", "more", "extra", "aside", "related", "comments", "topics",
+        "keywords", "author", "authors", "date", "timestamp", "info", "overlay", "hide", "cta",
+        "rail", "partner", "sticky", "toc", "caption",
+    ]
+
+    /// Words that mark the article body.
+    static let positive: [String] = [
+        "article", "content", "story", "body", "entry", "post", "text", "main", "prose", "richtext",
+        "rich-text", "paragraph", "artikel", "inhalt", "detail", "news", "blog", "column",
+    ]
+
+    /// The lower-cased class and id of an element, joined by a space.
+    static func classAndID(_ node: XMLNode) -> String {
+        var s = node.attribute("class") ?? ""
+        if let id = node.attribute("id") { s += " " + id }
+        return s.lowercased()
+    }
+
+    static func tokens(_ s: String) -> [Substring] {
+        s.split { !($0.isLetter || $0.isNumber) }
+    }
+
+    /// Whether the element is hidden or is furniture by its tag, role or class.
+    static func isBoilerplate(_ node: XMLNode) -> Bool {
+        let name = node.name
+        if ignoredTags.contains(name) { return true }
+        if node.attribute("hidden") != nil { return true }
+        if node.attribute("aria-hidden") == "true" { return true }
+        if let role = node.attribute("role"), ignoredRoles.contains(role.lowercased()) { return true }
+        if let style = node.attribute("style")?.lowercased().replacingOccurrences(of: " ", with: ""),
+           style.contains("display:none") || style.contains("visibility:hidden") {
+            return true
+        }
+        if name == "body" || name == "html" || name == "article" || name == "main" || name == "p" { return false }
+        let ci = classAndID(node)
+        if ci.isEmpty { return false }
+        return isNegative(ci)
+    }
+
+    /// Whether a class/id string names furniture.
+    static func isNegative(_ ci: String) -> Bool {
+        for w in strongNegative where ci.contains(w) {
+            // "article-body has-comments" still names the body first.
+            if w == "comment" || w == "share" || w == "related" || w == "social" {
+                if hasPositive(ci) && !tokens(ci).contains(where: { $0.hasPrefix(w) }) { continue }
+            }
+            if hasPositive(ci), ["teaser", "banner", "widget", "byline", "rating", "podcast"].contains(w) { continue }
+            return true
+        }
+        let t = tokens(ci)
+        if t.contains(where: { negativeTokens.contains(String($0)) }) && !hasPositive(ci) { return true }
+        return false
+    }
+
+    static func hasPositive(_ ci: String) -> Bool {
+        positive.contains { ci.contains($0) }
+    }
+
+    /// A score for an element from its class and id: positive for body-like names, negative
+    /// for furniture-like ones.
+    static func weight(_ node: XMLNode) -> Double {
+        let ci = classAndID(node)
+        guard !ci.isEmpty else { return 0 }
+        var w = 0.0
+        if hasPositive(ci) { w += 25 }
+        if isNegative(ci) { w -= 25 }
+        return w
+    }
+}
