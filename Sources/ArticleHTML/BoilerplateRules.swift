@@ -6,10 +6,14 @@ import ArticleSupport
 enum BoilerplateRules {
     /// Elements that never hold article text.
     static let ignoredTags: Set<String> = [
-        "script", "style", "noscript", "nav", "footer", "aside", "form", "button", "iframe", "svg",
-        "select", "input", "textarea", "template", "object", "embed", "canvas", "dialog", "menu",
-        "head", "title", "meta", "link", "audio", "video", "map", "label", "fieldset", "math",
+        "script", "style", "noscript", "button", "iframe", "svg",
+        "select", "input", "textarea", "template", "object", "embed", "canvas",
+        "head", "title", "meta", "link", "audio", "video", "map", "label", "math",
     ]
+
+    /// Elements that are furniture unless they hold a lot of running text (some sites wrap the
+    /// whole page in a `<form>` or put the article in an `<aside>`).
+    static let furnitureTags: Set<String> = ["nav", "footer", "aside", "form", "dialog", "menu", "fieldset"]
 
     static let ignoredRoles: Set<String> = [
         "navigation", "banner", "complementary", "contentinfo", "dialog", "alertdialog", "search",
@@ -20,7 +24,7 @@ enum BoilerplateRules {
     static let strongNegative: [String] = [
         "share", "sharing", "social", "related", "recommend", "comment", "cookie", "consent",
         "newsletter", "subscri", "breadcrumb", "advert", "outbrain", "taboola", "sponsor",
-        "promo", "popup", "modal", "paywall", "trending", "mostread", "most-read", "most_read",
+        "promo", "popup", "modal", "trending", "mostread", "most-read", "most_read",
         "popular", "readmore", "read-more", "morestories", "more-stories", "teaser-list",
         "signup", "sign-up", "banner", "sidebar", "widget", "footer", "masthead", "navbar",
         "navigation", "skiplink", "skip-link", "visually-hidden", "visuallyhidden", "sr-only",
@@ -56,17 +60,25 @@ enum BoilerplateRules {
         s.split { !($0.isLetter || $0.isNumber) }
     }
 
-    /// Whether the element is hidden or is furniture by its tag, role or class.
-    static func isBoilerplate(_ node: XMLNode) -> Bool {
+    /// Whether the element is hidden or never holds article text, whatever it contains.
+    static func isHardBoilerplate(_ node: XMLNode) -> Bool {
         let name = node.name
         if ignoredTags.contains(name) { return true }
         if node.attribute("hidden") != nil { return true }
         if node.attribute("aria-hidden") == "true" { return true }
-        if let role = node.attribute("role"), ignoredRoles.contains(role.lowercased()) { return true }
         if let style = node.attribute("style")?.lowercased().replacingOccurrences(of: " ", with: ""),
            style.contains("display:none") || style.contains("visibility:hidden") {
             return true
         }
+        return false
+    }
+
+    /// Whether the element looks like furniture by its tag, role or class; the caller keeps it
+    /// anyway when it holds a lot of running text.
+    static func looksLikeFurniture(_ node: XMLNode) -> Bool {
+        let name = node.name
+        if furnitureTags.contains(name) { return true }
+        if let role = node.attribute("role"), ignoredRoles.contains(role.lowercased()) { return true }
         if name == "body" || name == "html" || name == "article" || name == "main" || name == "p" { return false }
         let ci = classAndID(node)
         if ci.isEmpty { return false }

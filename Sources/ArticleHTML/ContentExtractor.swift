@@ -34,12 +34,13 @@ struct ContentExtractor {
 
     private mutating func measure(_ node: XMLNode, inLink: Bool) -> Stats {
         var s = Stats()
-        if BoilerplateRules.isBoilerplate(node) {
+        if BoilerplateRules.isHardBoilerplate(node) {
             s.boilerplate = true
             stats[node] = s
             return s
         }
         let isLink = inLink || node.isElement(named: "a")
+        let firstDescendant = order.count
         for child in node.children {
             switch child.kind {
             case .text:
@@ -56,6 +57,12 @@ struct ContentExtractor {
                 }
             default: break
             }
+        }
+        if BoilerplateRules.looksLikeFurniture(node), !(s.text >= 1500 && s.link * 4 < s.text) {
+            s.boilerplate = true
+            order.removeSubrange(firstDescendant...)
+            stats[node] = s
+            return s
         }
         stats[node] = s
         order.append(node)
