@@ -67,8 +67,17 @@ struct ArticleExtraction {
                 top = best.node
             }
         }
-        // Climb while the parent holds the same body plus only a little more text: the headline
-        // or lead often sits one level up.
+        // Climb while an ancestor holds clearly more paragraph text: bodies split into several
+        // sections (between ads, product boxes or images) share a parent.
+        var climbed = top
+        var steps = 0
+        while let p = climbed.parent, p.name != "body", p.name != "html", steps < 6 {
+            steps += 1
+            if extractor.paragraphLength(p) >= extractor.paragraphLength(top) * 5 / 4 + 200 {
+                top = p
+            }
+            climbed = p
+        }
         return top
     }
 

@@ -14,6 +14,8 @@ struct ContentExtractor {
 
     private(set) var stats: [XMLNode: Stats] = [:]
     private var scores: [XMLNode: Double] = [:]
+    /// Text of the paragraphs inside each element, counted in every ancestor.
+    private var paragraphText: [XMLNode: Int] = [:]
     private var order: [XMLNode] = []
 
     /// Text length of an element, not counting furniture inside it.
@@ -89,6 +91,11 @@ struct ContentExtractor {
             guard isParagraph, s.text >= 25 else { continue }
             let density = Double(s.link) / Double(max(1, s.text))
             if density > 0.5 { continue }
+            var up = node.parent
+            while let a = up {
+                paragraphText[a, default: 0] += s.text
+                up = a.parent
+            }
             let score = (1 + Double(s.commas) + min(Double(s.text) / 100, 3)) * (1 - density)
             var ancestor = node.parent
             var level = 0
@@ -127,4 +134,7 @@ struct ContentExtractor {
     }
 
     func score(_ node: XMLNode) -> Double { scores[node] ?? 0 }
+
+    /// The length of the paragraph text inside an element.
+    func paragraphLength(_ node: XMLNode) -> Int { paragraphText[node] ?? 0 }
 }
