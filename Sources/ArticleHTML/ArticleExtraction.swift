@@ -1,5 +1,6 @@
 import ArticleCore
 import ArticleSupport
+import Foundation
 
 /// The whole extraction for one parsed page: metadata, body container, blocks, lead figures.
 struct ArticleExtraction {
@@ -30,6 +31,12 @@ struct ArticleExtraction {
             let inlines = InlineBuilder(resolver: resolver) { [extractor] in extractor.isBoilerplate($0) }
             let figures = FigureExtractor(inlines: inlines, resolver: resolver)
             let builder = BlockBuilder(extractor: extractor, inlines: inlines, figures: figures, title: meta.title)
+            if ProcessInfo.processInfo.environment["ARTICLEKIT_DEBUG_EXTRACT"] != nil {
+                for c in candidates {
+                    let line = "candidate \(c.name).\(BoilerplateRules.classAndID(c).prefix(60)) score \(Int(extractor.score(c))) text \(extractor.textLength(c)) para \(extractor.paragraphLength(c))\n"
+                    FileHandle.standardError.write(Data(line.utf8))
+                }
+            }
             if let top = chooseContainer(candidates, extractor: extractor) {
                 for node in containerNodes(top, extractor: extractor) {
                     blocks += builder.blocks(of: node)
@@ -38,8 +45,8 @@ struct ArticleExtraction {
             }
         }
         blocks = BlockCleaner.clean(blocks, title: meta.title)
-        let words = blocks.reduce(0) { $0 + ($1.isFigure ? 0 : TextTools.words($1.plainText).count) }
-        if words < 30, let body = metadata.articleBody, TextTools.words(body).count > words {
+        let letters = blocks.reduce(0) { $0 + ($1.isFigure ? 0 : TextTools.letterCount($1.plainText)) }
+        if letters < 500, let body = metadata.articleBody, TextTools.letterCount(body) > 2 * letters {
             blocks = body.split(whereSeparator: \.isNewline).map { TextTools.collapse(String($0)) }.filter { !$0.isEmpty }
                 .map { Block.paragraph([.text($0)]) } + blocks.filter(\.isFigure)
         }

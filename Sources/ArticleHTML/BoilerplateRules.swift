@@ -64,7 +64,6 @@ enum BoilerplateRules {
     static func isHardBoilerplate(_ node: XMLNode) -> Bool {
         let name = node.name
         if ignoredTags.contains(name) { return true }
-        if node.attribute("hidden") != nil { return true }
         if node.attribute("aria-hidden") == "true" { return true }
         if let style = node.attribute("style")?.lowercased().replacingOccurrences(of: " ", with: ""),
            style.contains("display:none") || style.contains("visibility:hidden") {
@@ -78,6 +77,9 @@ enum BoilerplateRules {
     static func looksLikeFurniture(_ node: XMLNode) -> Bool {
         let name = node.name
         if furnitureTags.contains(name) { return true }
+        // Streaming server rendering parks whole articles in `hidden` elements until a script
+        // moves them, so `hidden` alone is furniture, not a hard rule.
+        if node.attribute("hidden") != nil { return true }
         if let role = node.attribute("role"), ignoredRoles.contains(role.lowercased()) { return true }
         if name == "body" || name == "html" || name == "article" || name == "main" || name == "p" { return false }
         let ci = classAndID(node)

@@ -128,7 +128,10 @@ struct ContentExtractor {
         case "body", "html": s = -10
         default: s = 0
         }
-        s += BoilerplateRules.weight(node)
+        // Class names count fully only on elements with a fair amount of text, so a small
+        // "content" box does not outrank the body.
+        let w = BoilerplateRules.weight(node)
+        s += w > 0 ? w * min(1, Double(textLength(node)) / 1500) : w
         if node.attribute("itemprop") == "articleBody" { s += 30 }
         return s
     }

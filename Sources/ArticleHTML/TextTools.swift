@@ -13,6 +13,14 @@ enum TextTools {
         s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
+    /// The number of letters and digits in a text: a size that works for languages written
+    /// without spaces.
+    static func letterCount(_ s: String) -> Int {
+        var n = 0
+        for u in s.unicodeScalars where u.properties.isAlphabetic || u.properties.numericType != nil { n += 1 }
+        return n
+    }
+
     /// The words of a text (runs of letters and digits), lower-cased.
     static func words(_ s: String) -> [Substring] {
         s.lowercased().split { !($0.isLetter || $0.isNumber) }
