@@ -67,7 +67,7 @@ struct ArticleExtraction {
                 var pool = candidates
                 if let p = top.parent { pool.append(p) }
                 var best = (node: top, f1: overlap(top, want, extractor))
-                for c in pool.dropFirst() {
+                for c in pool.dropFirst() where best.f1 < 0.85 {
                     let f = overlap(c, want, extractor)
                     if f > best.f1 + 0.05 { best = (c, f) }
                 }
@@ -88,8 +88,8 @@ struct ArticleExtraction {
         return top
     }
 
-    private func overlap(_ node: XMLNode, _ want: Set<Substring>, _ extractor: ContentExtractor) -> Double {
-        var words: Set<Substring> = []
+    private func overlap(_ node: XMLNode, _ want: Set<String>, _ extractor: ContentExtractor) -> Double {
+        var words: Set<String> = []
         var text = ""
         node.forEachDescendant { d in
             if d.isElement { return !extractor.isBoilerplate(d) }

@@ -133,8 +133,7 @@ extension FigureExtractor {
     /// Whether a `div` or similar is a figure in disguise: an image plus a caption element.
     static func looksLikeFigure(_ node: XMLNode) -> Bool {
         let ci = BoilerplateRules.classAndID(node)
-        guard ci.contains("figure") || ci.contains("image") || ci.contains("photo") || ci.contains("picture")
-            || ci.contains("media") || ci.contains("img") || ci.contains("foto") || ci.contains("bild") else { return false }
+        guard TextTools.hasAny(ci, ["figure", "image", "photo", "picture", "media", "img", "foto", "bild"]) else { return false }
         var images = 0
         var paragraphs = 0
         node.forEachDescendant { d in

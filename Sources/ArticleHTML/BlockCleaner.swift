@@ -8,10 +8,10 @@ enum BlockCleaner {
         var seen: Set<String> = []
         let t = title.map(TextTools.normalized)
         for b in blocks {
-            let text = TextTools.normalized(b.plainText)
             if case .figure = b { out.append(b); continue }
+            let text = b.plainText
             if text.isEmpty, b != .rule { continue }
-            if let t, text == t, out.allSatisfy(\.isFigure) { continue }
+            if let t, out.allSatisfy(\.isFigure), TextTools.normalized(text) == t { continue }
             if text.count > 40, !seen.insert(text).inserted { continue }
             out.append(b)
         }

@@ -49,6 +49,18 @@ enum BoilerplateRules {
         "rich-text", "paragraph", "artikel", "inhalt", "detail", "news", "blog", "column",
     ]
 
+    /// The class and id of an element as written, joined by a space (the cache key).
+    static func rawClassAndID(_ node: XMLNode) -> String {
+        let c = node.attribute("class")
+        let i = node.attribute("id")
+        switch (c, i) {
+        case (nil, nil): return ""
+        case (let c?, nil): return c
+        case (nil, let i?): return i
+        case (let c?, let i?): return c + " " + i
+        }
+    }
+
     /// The lower-cased class and id of an element, joined by a space.
     static func classAndID(_ node: XMLNode) -> String {
         var s = node.attribute("class") ?? ""
@@ -82,34 +94,44 @@ enum BoilerplateRules {
         if node.attribute("hidden") != nil { return true }
         if let role = node.attribute("role"), ignoredRoles.contains(role.lowercased()) { return true }
         if name == "body" || name == "html" || name == "article" || name == "main" || name == "p" { return false }
-        let ci = classAndID(node)
+        let ci = rawClassAndID(node)
         if ci.isEmpty { return false }
         return isNegative(ci)
     }
 
     /// Whether a class/id string names furniture.
     static func isNegative(_ ci: String) -> Bool {
-        for w in strongNegative where ci.contains(w) {
-            // "article-body has-comments" still names the body first.
-            if w == "comment" || w == "share" || w == "related" || w == "social" {
-                if hasPositive(ci) && !tokens(ci).contains(where: { $0.hasPrefix(w) }) { continue }
-            }
-            if hasPositive(ci), ["teaser", "banner", "widget", "byline", "rating", "podcast"].contains(w) { continue }
-            return true
-        }
-        let t = tokens(ci)
-        if t.contains(where: { negativeTokens.contains(String($0)) }) && !hasPositive(ci) { return true }
-        return false
+        ClassNameCache.shared.verdict(ci, compute: classify).negative
     }
 
     static func hasPositive(_ ci: String) -> Bool {
-        positive.contains { ci.contains($0) }
+        ClassNameCache.shared.verdict(ci, compute: classify).positive
+    }
+
+    private static func classify(_ raw: String) -> ClassNameCache.Verdict {
+        let ci = raw.lowercased()
+        let positive = TextTools.hasAny(ci, Self.positive)
+        return ClassNameCache.Verdict(negative: computeNegative(ci, positive: positive), positive: positive)
+    }
+
+    private static func computeNegative(_ ci: String, positive: Bool) -> Bool {
+        for w in strongNegative where TextTools.has(ci, w) {
+            // "article-body has-comments" still names the body first.
+            if w == "comment" || w == "share" || w == "related" || w == "social" {
+                if positive && !tokens(ci).contains(where: { $0.hasPrefix(w) }) { continue }
+            }
+            if positive, ["teaser", "banner", "widget", "byline", "rating", "podcast"].contains(w) { continue }
+            return true
+        }
+        let t = tokens(ci)
+        if t.contains(where: { negativeTokens.contains(String($0)) }) && !positive { return true }
+        return false
     }
 
     /// A score for an element from its class and id: positive for body-like names, negative
     /// for furniture-like ones.
     static func weight(_ node: XMLNode) -> Double {
-        let ci = classAndID(node)
+        let ci = rawClassAndID(node)
         guard !ci.isEmpty else { return 0 }
         var w = 0.0
         if hasPositive(ci) { w += 25 }

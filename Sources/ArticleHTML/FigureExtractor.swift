@@ -24,8 +24,8 @@ struct FigureExtractor {
             let name = d.name
             if name == "figcaption" { captionNode = captionNode ?? d; return true }
             let ci = BoilerplateRules.classAndID(d) + " " + (d.attribute("itemprop") ?? "").lowercased()
-            if creditNode == nil, Self.creditWords.contains(where: { ci.contains($0) }) { creditNode = d; return false }
-            if captionNode == nil, name != "img", name != "picture", Self.captionWords.contains(where: { ci.contains($0) }) {
+            if creditNode == nil, TextTools.hasAny(ci, Self.creditWords) { creditNode = d; return false }
+            if captionNode == nil, name != "img", name != "picture", TextTools.hasAny(ci, Self.captionWords) {
                 captionNode = d
             }
             return true

@@ -65,8 +65,7 @@ struct PageScan {
         if let ip = node.attribute("itemprop"), ip == "author" || ip == "creator" { return true }
         let ci = BoilerplateRules.classAndID(node)
         guard !ci.isEmpty else { return false }
-        return ci.contains("byline") || ci.contains("author") || ci.contains("autor") || ci.contains("auteur")
-            || ci.contains("writer") || ci.contains("reporter")
+        return TextTools.hasAny(ci, ["byline", "author", "autor", "auteur", "writer", "reporter"])
     }
 
     /// The first non-empty meta value for any of `keys`.

@@ -100,7 +100,7 @@ public enum CharsetSniffer {
     /// The charset named by the first `<meta charset>` or `<meta http-equiv content="…charset=…">`
     /// before `</head>` (or `<body`), skipping comments and script contents.
     public static func metaCharset(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var scanner = TagScanner(bytes: bytes, limit: min(bytes.count, metaScanLimit))
+        var scanner = TagScanner(bytes: bytes, limit: min(bytes.count, metaScanLimit), interesting: ["meta", "/head", "body"])
         while let tag = scanner.nextTag() {
             switch tag.name {
             case "meta":

@@ -12,7 +12,7 @@ enum HTMLPreprocessor {
         bytes.withUnsafeBufferPointer { buf -> [UInt8] in
             var out: [UInt8] = []
             out.reserveCapacity(buf.count / 2)
-            var scanner = TagScanner(bytes: buf, limit: buf.count)
+            var scanner = TagScanner(bytes: buf, limit: buf.count, interesting: ["script", "style", "template"])
             var copied = 0
             while let tag = scanner.nextTag() {
                 let end: StaticString

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A forgiving byte-level scanner over HTML start and end tags, used before the real parse to
 /// find `<meta>` charset declarations. It skips comments and the contents of `<script>` and
 /// `<style>`, and never reads past `limit`.
@@ -14,10 +16,13 @@ struct TagScanner {
     let bytes: UnsafeBufferPointer<UInt8>
     let limit: Int
     var position = 0
+    /// The tag names whose attributes are wanted; other tags come back with an empty name.
+    let interesting: Set<String>
 
-    init(bytes: UnsafeBufferPointer<UInt8>, limit: Int) {
+    init(bytes: UnsafeBufferPointer<UInt8>, limit: Int, interesting: Set<String>) {
         self.bytes = bytes
         self.limit = min(limit, bytes.count)
+        self.interesting = interesting
     }
 
     private static func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
@@ -45,7 +50,12 @@ struct TagScanner {
 
     mutating func nextTag() -> Tag? {
         while position < limit {
-            guard bytes[position] == UInt8(ascii: "<") else { position += 1; continue }
+            guard let base = bytes.baseAddress,
+                  let hit = memchr(base + position, Int32(UInt8(ascii: "<")), limit - position) else {
+                position = limit
+                return nil
+            }
+            position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             if matches("<!--", at: position) {
                 position = min(limit, find("-->", from: position + 4) + 3)
                 continue
@@ -55,9 +65,16 @@ struct TagScanner {
             if i < limit, bytes[i] == UInt8(ascii: "/") { i += 1 }
             guard i < limit, (Self.lower(bytes[i]) >= 97 && Self.lower(bytes[i]) <= 122) else { position += 1; continue }
             while i < limit, !Self.isSpace(bytes[i]), bytes[i] != UInt8(ascii: ">"), bytes[i] != UInt8(ascii: "/") || i == nameStart { i += 1 }
-            let name = String(decoding: bytes[nameStart..<i].map(Self.lower), as: UTF8.self)
+            var name = ""
+            if i - nameStart <= 10 {
+                name = String(unsafeUninitializedCapacity: i - nameStart) { buf in
+                    for k in nameStart..<i { buf[k - nameStart] = Self.lower(bytes[k]) }
+                    return i - nameStart
+                }
+            }
+            let wanted = interesting.contains(name)
             var attributes: [String: String] = [:]
-            i = parseAttributes(from: i, into: &attributes)
+            i = parseAttributes(from: i, into: &attributes, collect: wanted)
             position = i
             let tagEnd = i
             if name == "script" || name == "style" || name == "title" || name == "textarea" {
@@ -70,12 +87,12 @@ struct TagScanner {
                 }
                 position = end
             }
-            return Tag(name: name, attributes: attributes, end: tagEnd)
+            return Tag(name: wanted ? name : "", attributes: attributes, end: tagEnd)
         }
         return nil
     }
 
-    private func parseAttributes(from start: Int, into attributes: inout [String: String]) -> Int {
+    private func parseAttributes(from start: Int, into attributes: inout [String: String], collect: Bool) -> Int {
         var i = start
         while i < limit {
             while i < limit, Self.isSpace(bytes[i]) || bytes[i] == UInt8(ascii: "/") { i += 1 }
@@ -83,7 +100,7 @@ struct TagScanner {
             if bytes[i] == UInt8(ascii: ">") { return i + 1 }
             let ns = i
             while i < limit, !Self.isSpace(bytes[i]), bytes[i] != UInt8(ascii: "="), bytes[i] != UInt8(ascii: ">") { i += 1 }
-            let key = String(decoding: bytes[ns..<i].map(Self.lower), as: UTF8.self)
+            let keyRange = ns..<i
             while i < limit, Self.isSpace(bytes[i]) { i += 1 }
             var value = ""
             if i < limit, bytes[i] == UInt8(ascii: "=") {
@@ -94,15 +111,18 @@ struct TagScanner {
                     let vs = i + 1
                     i = vs
                     while i < limit, bytes[i] != q { i += 1 }
-                    value = String(decoding: bytes[vs..<i], as: UTF8.self)
+                    if collect { value = String(decoding: bytes[vs..<i], as: UTF8.self) }
                     i += 1
                 } else {
                     let vs = i
                     while i < limit, !Self.isSpace(bytes[i]), bytes[i] != UInt8(ascii: ">") { i += 1 }
-                    value = String(decoding: bytes[vs..<i], as: UTF8.self)
+                    if collect { value = String(decoding: bytes[vs..<i], as: UTF8.self) }
                 }
             }
-            if !key.isEmpty, attributes[key] == nil { attributes[key] = value }
+            if collect, !keyRange.isEmpty {
+                let key = String(decoding: bytes[keyRange].map(Self.lower), as: UTF8.self)
+                if attributes[key] == nil { attributes[key] = value }
+            }
         }
         return i
     }
