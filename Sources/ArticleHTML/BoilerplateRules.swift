@@ -69,7 +69,10 @@ enum BoilerplateRules {
     }
 
     static func tokens(_ s: String) -> [Substring] {
-        s.split { !($0.isLetter || $0.isNumber) }
+        s.split { c in
+            guard let a = c.asciiValue else { return !c.isLetter }
+            return !((a >= 97 && a <= 122) || (a >= 65 && a <= 90) || (a >= 48 && a <= 57))
+        }
     }
 
     /// Whether the element is hidden or never holds article text, whatever it contains.
@@ -108,14 +111,24 @@ enum BoilerplateRules {
         ClassNameCache.shared.verdict(ci, compute: classify).positive
     }
 
+    /// Whether a class/id string names a byline or author element.
+    static func namesByline(_ ci: String) -> Bool {
+        ClassNameCache.shared.verdict(ci, compute: classify).byline
+    }
+
+    static let strongMatcher = WordMatcher(strongNegative)
+    static let positiveMatcher = WordMatcher(positive)
+    static let bylineMatcher = WordMatcher(["byline", "author", "autor", "auteur", "writer", "reporter"])
+
     private static func classify(_ raw: String) -> ClassNameCache.Verdict {
         let ci = raw.lowercased()
-        let positive = TextTools.hasAny(ci, Self.positive)
-        return ClassNameCache.Verdict(negative: computeNegative(ci, positive: positive), positive: positive)
+        let positive = positiveMatcher.matchesAny(ci)
+        let byline = bylineMatcher.matchesAny(ci)
+        return ClassNameCache.Verdict(negative: computeNegative(ci, positive: positive), positive: positive, byline: byline)
     }
 
     private static func computeNegative(_ ci: String, positive: Bool) -> Bool {
-        for w in strongNegative where TextTools.has(ci, w) {
+        for w in strongMatcher.matches(in: ci).map({ strongNegative[$0] }) {
             // "article-body has-comments" still names the body first.
             if w == "comment" || w == "share" || w == "related" || w == "social" {
                 if positive && !tokens(ci).contains(where: { $0.hasPrefix(w) }) { continue }

@@ -6,6 +6,7 @@ final class ClassNameCache: @unchecked Sendable {
     struct Verdict {
         var negative: Bool
         var positive: Bool
+        var byline: Bool
     }
 
     static let shared = ClassNameCache()
@@ -13,7 +14,9 @@ final class ClassNameCache: @unchecked Sendable {
     private let lock = NSLock()
     private var verdicts: [String: Verdict] = [:]
 
-    func verdict(_ ci: String, compute: (String) -> Verdict) -> Verdict {
+    func verdict(_ raw: String, compute: (String) -> Verdict) -> Verdict {
+        // Ids and classes often carry serial numbers (`post-1234`); the words are what count.
+        let ci = raw.utf8.contains { $0 >= 48 && $0 <= 57 } ? String(decoding: raw.utf8.filter { $0 < 48 || $0 > 57 }, as: UTF8.self) : raw
         lock.lock()
         if let v = verdicts[ci] { lock.unlock(); return v }
         lock.unlock()

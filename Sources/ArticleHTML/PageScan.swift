@@ -63,9 +63,9 @@ struct PageScan {
     static func isByline(_ node: XMLNode) -> Bool {
         if node.attribute("rel") == "author" { return true }
         if let ip = node.attribute("itemprop"), ip == "author" || ip == "creator" { return true }
-        let ci = BoilerplateRules.classAndID(node)
+        let ci = BoilerplateRules.rawClassAndID(node)
         guard !ci.isEmpty else { return false }
-        return TextTools.hasAny(ci, ["byline", "author", "autor", "auteur", "writer", "reporter"])
+        return BoilerplateRules.namesByline(ci)
     }
 
     /// The first non-empty meta value for any of `keys`.
