@@ -56,7 +56,7 @@ struct JSONLDExtractor {
 
     /// A string value, or the first of an array of strings.
     static func string(_ v: Any?) -> String? {
-        if let s = v as? String { return s.trimmingWhitespace.isEmpty ? nil : s }
+        if let s = v as? String { return s.trimmingWhitespace.isEmpty ? nil : HTMLEntities.decode(s) }
         if let a = v as? [Any] { return a.lazy.compactMap { string($0) }.first }
         if let n = v as? NSNumber { return n.stringValue }
         return nil
@@ -64,7 +64,7 @@ struct JSONLDExtractor {
 
     /// Names out of a person/organisation value: a string, an object with `name`, or a list.
     static func names(_ v: Any?) -> [(name: String, isOrganization: Bool)] {
-        if let s = v as? String { return s.trimmingWhitespace.isEmpty ? [] : [(s, false)] }
+        if let s = v as? String { return s.trimmingWhitespace.isEmpty ? [] : [(HTMLEntities.decode(s), false)] }
         if let o = v as? [String: Any] {
             let isOrg = types(o).contains { $0.contains("organization") || $0 == "newsmediaorganization" }
             if let n = string(o["name"]) { return [(n, isOrg)] }

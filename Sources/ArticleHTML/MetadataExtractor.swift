@@ -55,7 +55,7 @@ struct MetadataExtractor {
 
     // MARK: - Title
 
-    static let separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " « ", " » ", " / ", " : "]
+    static let separators = [" | ", "｜", "|", " - ", " – ", " — ", " :: ", " · ", " • ", " « ", " » ", " / ", " : "]
 
     /// A title without a site-name part at either end (`Headline | Site` → `Headline`).
     func stripSiteName(_ raw: String) -> String {
@@ -88,15 +88,19 @@ struct MetadataExtractor {
         let title = scan.titleText.map { stripSiteName($0) }
         for c in [h1, headline, og, title] { if let c, !c.isEmpty { candidates.append(c) } }
         guard !candidates.isEmpty else { return nil }
-        // The first candidate (in order of trust) that another source agrees with.
-        for c in candidates {
-            let n = TextTools.normalized(c)
-            let support = candidates.filter { TextTools.normalized($0) == n }.count
-            if support >= 2 { return c }
+        let normalized = candidates.map(TextTools.normalized)
+        // The visible headline, when another source agrees with it or the page <title> holds
+        // it with a topic prefix or a site suffix.
+        if let h1, !h1.isEmpty {
+            let n = TextTools.normalized(h1)
+            if normalized.dropFirst().contains(n) { return h1 }
+            if let title, TextTools.normalized(title).contains(n), n.count * 10 >= TextTools.normalized(title).count * 4 { return h1 }
         }
-        // No agreement: an h1 that the <title> contains is the headline; else trust JSON-LD,
-        // then OpenGraph.
-        if let h1, let title, !h1.isEmpty, TextTools.normalized(title).contains(TextTools.normalized(h1)) { return h1 }
+        // Else the first candidate, in order of trust, that another source agrees with; else
+        // OpenGraph, the title the publisher chose for sharing the article.
+        for (i, n) in normalized.enumerated() where normalized.filter({ $0 == n }).count >= 2 {
+            return candidates[i]
+        }
         return headline ?? og ?? h1 ?? title
     }
 
@@ -110,22 +114,23 @@ struct MetadataExtractor {
             return x == site || x == publisher
         }
         var people: [String] = []
+        // What the page declares (JSON-LD, <meta name=author>) is taken as it stands, an
+        // organisation included when no person is named; bylines found by class names must
+        // look like names and must not be the site.
         if let a = ld.article {
             let names = JSONLDExtractor.names(a["author"]) + JSONLDExtractor.names(a["creator"])
-            people = names.filter { !$0.isOrganization && !isSite($0.name) }.flatMap { AuthorNames.split($0.name) }
-            if people.isEmpty {
-                people = names.filter { !isSite($0.name) }.flatMap { AuthorNames.split($0.name) }
-            }
+            people = names.filter { !$0.isOrganization }.flatMap { AuthorNames.split($0.name) }
+            if people.isEmpty { people = names.flatMap { AuthorNames.split($0.name) } }
         }
         if people.isEmpty, let m = scan.first("author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl", "link:author"),
-           !m.hasPrefix("http"), !isSite(m) {
+           !m.hasPrefix("http") {
             people = AuthorNames.split(m)
         }
         if people.isEmpty {
             for node in scan.bylines {
                 let t = TextTools.collapse(node.text)
                 guard !t.isEmpty, t.count < 120 else { continue }
-                let names = AuthorNames.split(t).filter { !isSite($0) }
+                let names = AuthorNames.split(t).filter { !isSite($0) && AuthorNames.looksLikeName($0) }
                 if !names.isEmpty { people = names; break }
             }
         }
