@@ -45,6 +45,7 @@ struct ArticleExtraction {
             }
         }
         blocks = BlockCleaner.clean(blocks, title: meta.title)
+        blocks = FigureEnricher.enrich(blocks, images: metadata.ld.images)
         let letters = blocks.reduce(0) { $0 + ($1.isFigure ? 0 : TextTools.letterCount($1.plainText)) }
         if letters < 500, let body = metadata.articleBody, TextTools.letterCount(body) > 2 * letters {
             blocks = body.split(whereSeparator: \.isNewline).map { TextTools.collapse(String($0)) }.filter { !$0.isEmpty }
@@ -129,12 +130,19 @@ struct ArticleExtraction {
     private func leadFigures(around top: XMLNode, extractor: ContentExtractor, figures: FigureExtractor, existing: [Block]) -> [Block] {
         var scope = top
         var level = 0
-        while let p = scope.parent, level < 4 {
-            scope = p
-            level += 1
-            if p.name == "article" || p.name == "main" || p.name == "body" { break }
+        var found = false
+        var probe = top.parent
+        while let p = probe, p.name != "body", p.name != "html" {
+            if p.name == "article" || p.name == "main" { scope = p; found = true; break }
+            probe = p.parent
         }
-        guard scope != top, scope.name != "body" || level <= 2 else { return [] }
+        if !found {
+            while let p = scope.parent, level < 3, p.name != "body" {
+                scope = p
+                level += 1
+            }
+        }
+        guard scope != top else { return [] }
         var out: [Block] = []
         var known = Set(existing.compactMap { b -> String? in
             if case .figure(let f) = b { return f.image?.source } else { return nil }
@@ -142,14 +150,14 @@ struct ArticleExtraction {
         scope.forEachDescendant { d in
             guard d.isElement else { return false }
             if d == top || extractor.isBoilerplate(d) { return false }
-            if d.name == "figure", let f = figures.figure(from: d), !f.caption.isEmpty || f.credit != nil {
+            if d.name == "figure" || FigureExtractor.looksLikeFigure(d), let f = figures.figure(from: d), !f.caption.isEmpty || f.credit != nil {
                 if let src = f.image?.source, !known.insert(src).inserted { return false }
                 out.append(.figure(f))
                 return false
             }
             return true
         }
-        return Array(out.prefix(3))
+        return Array(out.prefix(4))
     }
 }
 

@@ -50,7 +50,7 @@ extension FigureExtractor {
                 best = (r, after)
             }
         }
-        guard let (range, after) = best else { return nil }
+        guard let (range, after) = best else { return trailingCredit(text) }
         let credit = cleanCredit(String(text[after...]))
         guard !credit.isEmpty, credit.count < 150 else { return nil }
         let before = String(text[..<range.lowerBound])
@@ -61,8 +61,42 @@ extension FigureExtractor {
     static func cleanCredit(_ raw: String) -> String {
         var s = raw.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         s = stripLabel(s)
-        s = s.trimmingCharacters(in: .init(charactersIn: " ()[]|/-–—:.,;©"))
-        return s
+        s = s.trimmingCharacters(in: .init(charactersIn: " []|/-–—:.,;©"))
+        // Outer brackets go; brackets that belong to the credit ("Urs Flueeler (Keystone)") stay.
+        while s.hasPrefix("("), s.hasSuffix(")") { s = String(s.dropFirst().dropLast()).trimmingWhitespace }
+        if s.hasPrefix("("), !s.contains(")") { s = String(s.dropFirst()) }
+        if s.hasSuffix(")"), !s.contains("(") { s = String(s.dropLast()) }
+        return s.trimmingWhitespace
+    }
+
+    /// News agencies and picture libraries that captions name at their end with no label.
+    static let agencies: Set<String> = [
+        "ap", "afp", "reuters", "dpa", "epa", "getty images", "getty", "keystone", "imago", "apa", "anp", "ansa",
+        "xinhua", "efe", "tass", "sda", "supplied", "istock", "shutterstock", "picture alliance", "ddp", "aap",
+        "pa", "pa wire", "bloomberg", "ritzau", "ntb", "tt", "belga", "kyodo", "yonhap", "sipa", "zuma", "alamy",
+        "ap photo", "afp via getty images", "unsplash", "pexels", "handout", "file photo", "archive", "archiv",
+    ]
+
+    /// A credit at the end of a caption without a label: `… the hearing. (AP)`, `… hour. AP`.
+    static func trailingCredit(_ text: String) -> (String, String)? {
+        let t = text.trimmingWhitespace
+        if t.hasSuffix(")"), let open = t.lastIndex(of: "(") {
+            let inner = String(t[t.index(after: open)..<t.index(before: t.endIndex)]).trimmingWhitespace
+            let lower = inner.lowercased()
+            let isCredit = agencies.contains(lower) || lower.contains("/") || agencies.contains(where: { lower.hasPrefix($0 + " ") || lower.hasSuffix(" " + $0) })
+            if isCredit, inner.count <= 60, !inner.isEmpty {
+                return (trimCaption(String(t[..<open])), inner)
+            }
+        }
+        for agency in agencies.sorted(by: { $0.count > $1.count }) {
+            let lower = t.lowercased()
+            guard lower.hasSuffix(" " + agency) || lower.hasSuffix("." + agency) else { continue }
+            let cut = t.index(t.endIndex, offsetBy: -agency.count)
+            let before = String(t[..<cut]).trimmingWhitespace
+            guard let last = before.last, ".!?”\"'".contains(last) else { continue }
+            return (before, String(t[cut...]))
+        }
+        return nil
     }
 
     private static func stripLabel(_ s: String) -> String {

@@ -24,7 +24,11 @@ struct FigureExtractor {
             let name = d.name
             if name == "figcaption" { captionNode = captionNode ?? d; return true }
             let ci = BoilerplateRules.classAndID(d) + " " + (d.attribute("itemprop") ?? "").lowercased()
-            if creditNode == nil, TextTools.hasAny(ci, Self.creditWords) { creditNode = d; return false }
+            if creditNode == nil, TextTools.hasAny(ci, Self.creditWords) || name == "footer" || name == "small" || name == "cite",
+               !d.text.trimmingWhitespace.isEmpty {
+                creditNode = d
+                return false
+            }
             if captionNode == nil, name != "img", name != "picture", TextTools.hasAny(ci, Self.captionWords) {
                 captionNode = d
             }
@@ -41,13 +45,16 @@ struct FigureExtractor {
                 caption = inlines.inlines(of: captionNode)
             }
         }
-        if caption.isEmpty, creditNode == nil, let alt = image?.alt, !alt.isEmpty {
-            // no visible caption: leave it empty; alt text stays on the image
-        }
         if credit == nil || credit?.isEmpty == true {
             let (c, cr) = Self.splitCredit(caption)
             caption = c
             credit = cr
+        }
+        if caption.isEmpty, let alt = image?.alt, alt.count > 15 {
+            // A figure with no visible caption: its alternative text says what it shows.
+            let (c, cr) = Self.splitCredit([.text(alt)])
+            caption = c
+            if credit == nil { credit = cr }
         }
         if let c = credit, c.isEmpty { credit = nil }
         guard image != nil || !caption.isEmpty else { return nil }

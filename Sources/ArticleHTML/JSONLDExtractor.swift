@@ -75,6 +75,30 @@ struct JSONLDExtractor {
         return []
     }
 
+    /// An image described in JSON-LD: its address, caption and credit.
+    struct Image {
+        var url: String
+        var caption: String?
+        var credit: String?
+    }
+
+    /// The `ImageObject`s of the page: the article's `image` and any standing alone.
+    var images: [Image] {
+        var found: [[String: Any]] = []
+        func add(_ v: Any?) {
+            if let o = v as? [String: Any] { found.append(o) } else if let a = v as? [Any] { a.forEach(add) }
+        }
+        add(article?["image"])
+        found += objects.filter { Self.types($0).contains("imageobject") }
+        return found.compactMap { o in
+            guard let url = Self.string(o["url"]) ?? Self.string(o["contentUrl"]) else { return nil }
+            let caption = (Self.string(o["caption"]) ?? Self.string(o["description"])).map(TextTools.collapse)
+            let credit = Self.string(o["creditText"]) ?? Self.names(o["copyrightHolder"]).first?.name
+                ?? Self.names(o["author"]).first?.name ?? Self.string(o["copyrightNotice"])
+            return Image(url: url, caption: caption, credit: credit.map(TextTools.collapse))
+        }
+    }
+
     /// An image URL out of a string, an `ImageObject`, or a list of either.
     static func imageURL(_ v: Any?) -> String? {
         if let s = v as? String { return s }
