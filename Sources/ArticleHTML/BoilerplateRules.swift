@@ -17,7 +17,7 @@ enum BoilerplateRules {
 
     static let ignoredRoles: Set<String> = [
         "navigation", "banner", "complementary", "contentinfo", "dialog", "alertdialog", "search",
-        "menu", "menubar", "toolbar", "tablist", "button",
+        "menu", "menubar", "toolbar", "tablist",
     ]
 
     /// Words that mark boilerplate wherever they occur in a class or id.
@@ -37,10 +37,10 @@ enum BoilerplateRules {
 
     /// Short words that mark boilerplate only as a whole word of a class or id.
     static let negativeTokens: Set<String> = [
-        "nav", "menu", "ad", "ads", "advertisement", "tags", "tools", "meta", "print", "hidden",
+        "nav", "menu", "ad", "ads", "advertisement", "tags", "tools", "meta", "print",
         "header", "share", "links", "more", "extra", "aside", "related", "comments", "topics",
-        "keywords", "author", "authors", "date", "timestamp", "info", "overlay", "hide", "cta",
-        "rail", "partner", "sticky", "toc", "caption",
+        "keywords", "author", "authors", "date", "timestamp", "info", "overlay", "cta",
+        "rail", "partner", "toc", "caption",
     ]
 
     /// Words that mark the article body.

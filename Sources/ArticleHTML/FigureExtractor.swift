@@ -35,7 +35,16 @@ struct FigureExtractor {
             return true
         }
         var credit: String?
-        if let creditNode { credit = Self.cleanCredit(creditNode.text) }
+        if let creditNode {
+            credit = Self.cleanCredit(creditNode.text)
+            if let c = credit, Self.creditLabels.contains(c.lowercased()) {
+                // A bare "Copyright" label: the name follows it.
+                var rest = ""
+                var next = creditNode.nextSibling
+                while let n = next { rest += n.isElement ? n.text : n.content; next = n.nextSibling }
+                credit = Self.cleanCredit(rest)
+            }
+        }
         var caption: [Inline] = []
         if let captionNode {
             if let cn = creditNode, cn.isDescendant(of: captionNode) {
