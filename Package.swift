@@ -39,6 +39,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        .executableTarget(name: "articlekit-bench", dependencies: ["ArticleKit"]),
+
         .testTarget(name: "ArticleCoreTests", dependencies: ["ArticleCore"]),
         .testTarget(name: "ArticleTextTests", dependencies: ["ArticleText"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ArticleJSONTests", dependencies: ["ArticleJSON", "ArticleText"]),

@@ -11,6 +11,7 @@ extension FormatRegistry {
         r.register(reader: ScrapedTextReader())
         r.register(reader: JSONReader())
         r.register(reader: JSONLinesReader())
+        r.register(reader: HTMLReader())
         r.register(writer: JSONWriter())
         r.register(writer: JSONLinesWriter())
         r.register(writer: MarkdownWriter())

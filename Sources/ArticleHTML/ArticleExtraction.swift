@@ -1,0 +1,169 @@
+import ArticleCore
+import ArticleSupport
+import Foundation
+
+/// The whole extraction for one parsed page: metadata, body container, blocks, lead figures.
+struct ArticleExtraction {
+    let document: XMLDocument
+    let scan: PageScan
+    let metadata: MetadataExtractor
+
+    init(document: XMLDocument, fallbackBase: String?) {
+        self.document = document
+        scan = PageScan(document: document)
+        metadata = MetadataExtractor(scan: scan, ld: JSONLDExtractor(scripts: scan.ldScripts))
+        self.fallbackBase = fallbackBase
+    }
+
+    let fallbackBase: String?
+
+    /// The article, or `nil` when the page holds no running text at all.
+    func article() -> Article? {
+        var meta = metadata.metadata()
+        let pageURL = meta.url ?? fallbackBase
+        let baseURL = scan.baseHref.flatMap { URLResolver(base: pageURL).resolve($0) } ?? pageURL
+        let resolver = URLResolver(base: baseURL)
+        var blocks: [Block] = []
+        if let body = scan.body ?? document.root {
+            var extractor = ContentExtractor()
+            extractor.measure(body)
+            let candidates = extractor.candidates()
+            let inlines = InlineBuilder(resolver: resolver) { [extractor] in extractor.isBoilerplate($0) }
+            let figures = FigureExtractor(inlines: inlines, resolver: resolver)
+            let builder = BlockBuilder(extractor: extractor, inlines: inlines, figures: figures, title: meta.title)
+            if ProcessInfo.processInfo.environment["ARTICLEKIT_DEBUG_EXTRACT"] != nil {
+                for c in candidates {
+                    let line = "candidate \(c.name).\(BoilerplateRules.classAndID(c).prefix(60)) score \(Int(extractor.score(c))) text \(extractor.textLength(c)) para \(extractor.paragraphLength(c))\n"
+                    FileHandle.standardError.write(Data(line.utf8))
+                }
+            }
+            if let top = chooseContainer(candidates, extractor: extractor) {
+                for node in containerNodes(top, extractor: extractor) {
+                    blocks += builder.blocks(of: node)
+                }
+                blocks = leadFigures(around: top, extractor: extractor, figures: figures, existing: blocks) + blocks
+            }
+        }
+        blocks = BlockCleaner.clean(blocks, title: meta.title)
+        blocks = FigureEnricher.enrich(blocks, images: metadata.ld.images)
+        let letters = blocks.reduce(0) { $0 + ($1.isFigure ? 0 : TextTools.letterCount($1.plainText)) }
+        if letters < 500, let body = metadata.articleBody, TextTools.letterCount(body) > 2 * letters {
+            blocks = body.split(whereSeparator: \.isNewline).map { TextTools.collapse(String($0)) }.filter { !$0.isEmpty }
+                .map { Block.paragraph([.text($0)]) } + blocks.filter(\.isFigure)
+        }
+        guard blocks.contains(where: { !$0.isFigure && !$0.plainText.trimmingWhitespace.isEmpty }) else { return nil }
+        if meta.language == nil {
+            let sample = ([meta.title ?? ""] + blocks.prefix(30).map(\.plainText)).joined(separator: "\n")
+            meta.language = LanguageDetector.detect(sample)
+        }
+        return Article(metadata: meta, blocks: blocks)
+    }
+
+    /// The best candidate, checked against the JSON-LD `articleBody` when the page has one.
+    private func chooseContainer(_ candidates: [XMLNode], extractor: ContentExtractor) -> XMLNode? {
+        guard var top = candidates.first else { return nil }
+        if let body = metadata.articleBody {
+            let want = Set(TextTools.words(body))
+            if want.count >= 30 {
+                var pool = candidates
+                if let p = top.parent { pool.append(p) }
+                var best = (node: top, f1: overlap(top, want, extractor))
+                for c in pool.dropFirst() where best.f1 < 0.85 {
+                    let f = overlap(c, want, extractor)
+                    if f > best.f1 + 0.05 { best = (c, f) }
+                }
+                top = best.node
+            }
+        }
+        // Climb while an ancestor holds clearly more paragraph text: bodies split into several
+        // sections (between ads, product boxes or images) share a parent.
+        var climbed = top
+        var steps = 0
+        while let p = climbed.parent, p.name != "body", p.name != "html", steps < 6 {
+            steps += 1
+            if extractor.paragraphLength(p) >= extractor.paragraphLength(top) * 5 / 4 + 200 {
+                top = p
+            }
+            climbed = p
+        }
+        return top
+    }
+
+    private func overlap(_ node: XMLNode, _ want: Set<String>, _ extractor: ContentExtractor) -> Double {
+        var words: Set<String> = []
+        var text = ""
+        node.forEachDescendant { d in
+            if d.isElement { return !extractor.isBoilerplate(d) }
+            if d.kind == .text { text += d.content; text += " " }
+            return false
+        }
+        for w in TextTools.words(text) { words.insert(w) }
+        guard !words.isEmpty else { return 0 }
+        let common = Double(words.intersection(want).count)
+        return 2 * common / Double(words.count + want.count)
+    }
+
+    /// The container and those of its siblings that also read as article text.
+    private func containerNodes(_ top: XMLNode, extractor: ContentExtractor) -> [XMLNode] {
+        guard let parent = top.parent else { return [top] }
+        let topScore = extractor.score(top) * (1 - extractor.linkDensity(top))
+        let threshold = max(10, topScore * 0.2)
+        let topClass = top.attribute("class")
+        var out: [XMLNode] = []
+        for s in parent.elementChildren {
+            if s == top { out.append(s); continue }
+            if extractor.isBoilerplate(s) { continue }
+            var score = extractor.score(s) * (1 - extractor.linkDensity(s))
+            if let c = topClass, !c.isEmpty, s.attribute("class") == c { score += topScore * 0.2 }
+            if score >= threshold { out.append(s); continue }
+            if s.name == "p" {
+                let len = extractor.textLength(s)
+                let density = extractor.linkDensity(s)
+                if len > 80 && density < 0.25 { out.append(s) }
+            }
+        }
+        return out
+    }
+
+    /// Figures near the body but outside it (the lead image above the text), looked for in the
+    /// body's ancestors up to the enclosing `<article>` or `<main>`.
+    private func leadFigures(around top: XMLNode, extractor: ContentExtractor, figures: FigureExtractor, existing: [Block]) -> [Block] {
+        var scope = top
+        var level = 0
+        var found = false
+        var probe = top.parent
+        while let p = probe, p.name != "body", p.name != "html" {
+            if p.name == "article" || p.name == "main" { scope = p; found = true; break }
+            probe = p.parent
+        }
+        if !found {
+            while let p = scope.parent, level < 3, p.name != "body" {
+                scope = p
+                level += 1
+            }
+        }
+        guard scope != top else { return [] }
+        var out: [Block] = []
+        var known = Set(existing.compactMap { b -> String? in
+            if case .figure(let f) = b { return f.image?.source } else { return nil }
+        })
+        scope.forEachDescendant { d in
+            guard d.isElement else { return false }
+            if d == top || extractor.isBoilerplate(d) { return false }
+            if d.name == "figure" || FigureExtractor.looksLikeFigure(d), let f = figures.figure(from: d), !f.caption.isEmpty || f.credit != nil {
+                if let src = f.image?.source, !known.insert(src).inserted { return false }
+                out.append(.figure(f))
+                return false
+            }
+            return true
+        }
+        return Array(out.prefix(4))
+    }
+}
+
+extension Block {
+    var isFigure: Bool {
+        if case .figure = self { return true }
+        return false
+    }
+}

@@ -1,0 +1,146 @@
+import ArticleCore
+import ArticleSupport
+
+/// Turns the chosen body container into the model's blocks: paragraphs, headings, lists,
+/// quotes, tables, code and figures, leaving out furniture and link lists on the way.
+struct BlockBuilder {
+    let extractor: ContentExtractor
+    let inlines: InlineBuilder
+    let figures: FigureExtractor
+    /// The article title, so a repeated `<h1>` is not kept as body text.
+    let title: String?
+
+    static let headingLevels: [String: Int] = ["h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6]
+
+    /// The blocks for `node` and everything inside it.
+    func blocks(of node: XMLNode) -> [Block] {
+        var out: [Block] = []
+        appendBlock(node, to: &out, depth: 0)
+        return out
+    }
+
+    /// Whether an element holds block markup (checked a few levels deep).
+    func isBlockish(_ node: XMLNode, depth: Int = 0) -> Bool {
+        if ContentExtractor.blockTags.contains(node.name) || node.name == "img" || node.name == "picture" { return true }
+        guard depth < 4 else { return false }
+        return node.children.contains { $0.isElement && isBlockish($0, depth: depth + 1) }
+    }
+
+    private func skip(_ node: XMLNode) -> Bool {
+        extractor.isBoilerplate(node)
+    }
+
+    private func appendChildren(of node: XMLNode, to out: inout [Block], depth: Int) {
+        var run: [XMLNode] = []
+        func flush() {
+            guard !run.isEmpty else { return }
+            let content = inlines.inlines(of: run)
+            if !content.isEmpty { out.append(.paragraph(content)) }
+            run.removeAll()
+        }
+        for child in node.children {
+            switch child.kind {
+            case .text: run.append(child)
+            case .element:
+                if skip(child) { continue }
+                if isBlockish(child) {
+                    flush()
+                    appendBlock(child, to: &out, depth: depth + 1)
+                } else {
+                    run.append(child)
+                }
+            default: continue
+            }
+        }
+        flush()
+    }
+
+    private func appendBlock(_ node: XMLNode, to out: inout [Block], depth: Int) {
+        guard depth < 200, !skip(node) else { return }
+        let name = node.name
+        switch name {
+        case "p":
+            if extractor.linkDensity(node) > 0.6 { return }
+            if node.children.contains(where: { $0.isElement && ($0.name == "img" || $0.name == "picture" || $0.name == "figure" || $0.name == "div") }) {
+                appendChildren(of: node, to: &out, depth: depth)
+                return
+            }
+            let c = inlines.inlines(of: node)
+            if !c.isEmpty { out.append(.paragraph(c)) }
+        case "h1", "h2", "h3", "h4", "h5", "h6":
+            let c = inlines.inlines(of: node)
+            let text = c.plainText
+            if text.isEmpty { return }
+            if name == "h1", let title, TextTools.normalized(text) == TextTools.normalized(title) { return }
+            if extractor.linkDensity(node) > 0.5 { return }
+            out.append(.heading(level: Self.headingLevels[name] ?? 2, content: c))
+        case "ul", "ol":
+            if extractor.linkDensity(node) > 0.45 { return }
+            let items = node.elementChildren.filter { $0.name == "li" && !skip($0) }.map { li -> ListItem in
+                var b: [Block] = []
+                appendChildren(of: li, to: &b, depth: depth + 1)
+                return ListItem(blocks: b)
+            }.filter { !$0.blocks.isEmpty }
+            if items.isEmpty { return }
+            let start = Int(node.attribute("start") ?? "") ?? 1
+            out.append(.list(ListBlock(ordered: name == "ol", start: start, tight: true, items: items)))
+        case "blockquote":
+            var b: [Block] = []
+            appendChildren(of: node, to: &b, depth: depth)
+            if !b.isEmpty { out.append(.quote(b)) }
+        case "pre":
+            let t = node.text
+            if !t.trimmingWhitespace.isEmpty { out.append(.code(language: nil, text: t)) }
+        case "table":
+            if let t = TableBuilder(inlines: inlines, skip: skip).table(from: node) {
+                out.append(.table(t))
+            } else {
+                appendChildren(of: node, to: &out, depth: depth)
+            }
+        case "figure", "picture":
+            if let f = figures.figure(from: node) { out.append(.figure(f)) }
+        case "img":
+            if let f = standaloneImage(node) { out.append(.figure(f)) }
+        case "hr":
+            out.append(.rule)
+        case "dl", "dt", "dd", "li":
+            appendChildren(of: node, to: &out, depth: depth)
+        default:
+            if depth > 0, extractor.linkDensity(node) > 0.5, extractor.textLength(node) < 2000 { return }
+            if FigureExtractor.looksLikeFigure(node), let f = figures.figure(from: node) {
+                out.append(.figure(f))
+                return
+            }
+            if isBlockish(node) {
+                appendChildren(of: node, to: &out, depth: depth)
+            } else {
+                let c = inlines.inlines(of: node)
+                if !c.isEmpty { out.append(.paragraph(c)) }
+            }
+        }
+    }
+
+    private func standaloneImage(_ node: XMLNode) -> Figure? {
+        for attr in ["width", "height"] {
+            if let v = node.attribute(attr), let n = Int(v), n < 100 { return nil }
+        }
+        guard let image = figures.bestImage(in: node), !image.source.hasPrefix("data:") else { return nil }
+        return Figure(image: image)
+    }
+}
+
+extension FigureExtractor {
+    /// Whether a `div` or similar is a figure in disguise: an image plus a caption element.
+    static func looksLikeFigure(_ node: XMLNode) -> Bool {
+        let ci = BoilerplateRules.classAndID(node)
+        guard TextTools.hasAny(ci, ["figure", "image", "photo", "picture", "media", "img", "foto", "bild"]) else { return false }
+        var images = 0
+        var paragraphs = 0
+        node.forEachDescendant { d in
+            if d.isElement(named: "img") { images += 1 }
+            if d.isElement(named: "p") { paragraphs += 1 }
+            return true
+        }
+        return images >= 1 && images <= 2 && paragraphs <= 2
+    }
+}

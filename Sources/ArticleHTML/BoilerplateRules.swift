@@ -1,0 +1,154 @@
+import ArticleSupport
+
+/// What marks an element as page furniture rather than article: tag names, ARIA roles, and
+/// words news sites use in `class` and `id` for navigation, share bars, related links,
+/// comments, cookie notices, newsletter boxes and ads. Generic, from how pages are built.
+enum BoilerplateRules {
+    /// Elements that never hold article text.
+    static let ignoredTags: Set<String> = [
+        "script", "style", "noscript", "button", "iframe", "svg",
+        "select", "input", "textarea", "template", "object", "embed", "canvas",
+        "head", "title", "meta", "link", "audio", "video", "map", "label", "math",
+    ]
+
+    /// Elements that are furniture unless they hold a lot of running text (some sites wrap the
+    /// whole page in a `<form>` or put the article in an `<aside>`).
+    static let furnitureTags: Set<String> = ["nav", "footer", "aside", "form", "dialog", "menu", "fieldset"]
+
+    static let ignoredRoles: Set<String> = [
+        "navigation", "banner", "complementary", "contentinfo", "dialog", "alertdialog", "search",
+        "menu", "menubar", "toolbar", "tablist",
+    ]
+
+    /// Words that mark boilerplate wherever they occur in a class or id.
+    static let strongNegative: [String] = [
+        "share", "sharing", "social", "related", "recommend", "comment", "cookie", "consent",
+        "newsletter", "subscri", "breadcrumb", "advert", "outbrain", "taboola", "sponsor",
+        "promo", "popup", "modal", "trending", "mostread", "most-read", "most_read",
+        "popular", "readmore", "read-more", "morestories", "more-stories", "teaser-list",
+        "signup", "sign-up", "banner", "sidebar", "widget", "footer", "masthead", "navbar",
+        "navigation", "skiplink", "skip-link", "visually-hidden", "visuallyhidden", "sr-only",
+        "screen-reader", "print-only", "toolbar", "pagination", "author-bio", "authorbio",
+        "tag-list", "taglist", "article-tags", "topics-list", "gallery-nav", "inline-ad",
+        "ad-container", "ad-slot", "adslot", "adunit", "ad-unit", "ad-wrapper", "dfp", "byline",
+        "bookmark", "rating", "feedback", "donate", "disclaimer", "audio-player", "podcast",
+        "livefyre", "disqus", "onetrust", "gdpr", "login", "headline-list", "teaser",
+    ]
+
+    /// Short words that mark boilerplate only as a whole word of a class or id.
+    static let negativeTokens: Set<String> = [
+        "nav", "menu", "ad", "ads", "advertisement", "tags", "tools", "meta", "print",
+        "header", "share", "links", "more", "extra", "aside", "related", "comments", "topics",
+        "keywords", "author", "authors", "date", "timestamp", "info", "overlay", "cta",
+        "rail", "partner", "toc", "caption",
+    ]
+
+    /// Words that mark the article body.
+    static let positive: [String] = [
+        "article", "content", "story", "body", "entry", "post", "text", "main", "prose", "richtext",
+        "rich-text", "paragraph", "artikel", "inhalt", "detail", "news", "blog", "column",
+    ]
+
+    /// The class and id of an element as written, joined by a space (the cache key).
+    static func rawClassAndID(_ node: XMLNode) -> String {
+        let c = node.attribute("class")
+        let i = node.attribute("id")
+        switch (c, i) {
+        case (nil, nil): return ""
+        case (let c?, nil): return c
+        case (nil, let i?): return i
+        case (let c?, let i?): return c + " " + i
+        }
+    }
+
+    /// The lower-cased class and id of an element, joined by a space.
+    static func classAndID(_ node: XMLNode) -> String {
+        var s = node.attribute("class") ?? ""
+        if let id = node.attribute("id") { s += " " + id }
+        return s.lowercased()
+    }
+
+    static func tokens(_ s: String) -> [Substring] {
+        s.split { c in
+            guard let a = c.asciiValue else { return !c.isLetter }
+            return !((a >= 97 && a <= 122) || (a >= 65 && a <= 90) || (a >= 48 && a <= 57))
+        }
+    }
+
+    /// Whether the element is hidden or never holds article text, whatever it contains.
+    static func isHardBoilerplate(_ node: XMLNode) -> Bool {
+        let name = node.name
+        if ignoredTags.contains(name) { return true }
+        if node.attribute("aria-hidden") == "true" { return true }
+        if let style = node.attribute("style")?.lowercased().replacingOccurrences(of: " ", with: ""),
+           style.contains("display:none") || style.contains("visibility:hidden") {
+            return true
+        }
+        return false
+    }
+
+    /// Whether the element looks like furniture by its tag, role or class; the caller keeps it
+    /// anyway when it holds a lot of running text.
+    static func looksLikeFurniture(_ node: XMLNode) -> Bool {
+        let name = node.name
+        if furnitureTags.contains(name) { return true }
+        // Streaming server rendering parks whole articles in `hidden` elements until a script
+        // moves them, so `hidden` alone is furniture, not a hard rule.
+        if node.attribute("hidden") != nil { return true }
+        if let role = node.attribute("role"), ignoredRoles.contains(role.lowercased()) { return true }
+        if name == "body" || name == "html" || name == "article" || name == "main" || name == "p" { return false }
+        let ci = rawClassAndID(node)
+        if ci.isEmpty { return false }
+        return isNegative(ci)
+    }
+
+    /// Whether a class/id string names furniture.
+    static func isNegative(_ ci: String) -> Bool {
+        ClassNameCache.shared.verdict(ci, compute: classify).negative
+    }
+
+    static func hasPositive(_ ci: String) -> Bool {
+        ClassNameCache.shared.verdict(ci, compute: classify).positive
+    }
+
+    /// Whether a class/id string names a byline or author element.
+    static func namesByline(_ ci: String) -> Bool {
+        ClassNameCache.shared.verdict(ci, compute: classify).byline
+    }
+
+    static let strongMatcher = WordMatcher(strongNegative)
+    static let positiveMatcher = WordMatcher(positive)
+    static let bylineMatcher = WordMatcher(["byline", "author", "autor", "auteur", "writer", "reporter"])
+
+    private static func classify(_ raw: String) -> ClassNameCache.Verdict {
+        let ci = raw.lowercased()
+        let positive = positiveMatcher.matchesAny(ci)
+        let byline = bylineMatcher.matchesAny(ci)
+        return ClassNameCache.Verdict(negative: computeNegative(ci, positive: positive), positive: positive, byline: byline)
+    }
+
+    private static func computeNegative(_ ci: String, positive: Bool) -> Bool {
+        for w in strongMatcher.matches(in: ci).map({ strongNegative[$0] }) {
+            // "article-body has-comments" still names the body first.
+            if w == "comment" || w == "share" || w == "related" || w == "social" {
+                if positive && !tokens(ci).contains(where: { $0.hasPrefix(w) }) { continue }
+            }
+            if positive, ["teaser", "banner", "widget", "byline", "rating", "podcast"].contains(w) { continue }
+            return true
+        }
+        let t = tokens(ci)
+        if t.contains(where: { negativeTokens.contains(String($0)) }) && !positive { return true }
+        return false
+    }
+
+    /// A score for an element from its class and id: positive for body-like names, negative
+    /// for furniture-like ones.
+    static func weight(_ node: XMLNode) -> Double {
+        let ci = rawClassAndID(node)
+        guard !ci.isEmpty else { return 0 }
+        var w = 0.0
+        if hasPositive(ci) { w += 25 }
+        if isNegative(ci) { w -= 25 }
+        return w
+    }
+}

@@ -1,0 +1,128 @@
+import ArticleCore
+import ArticleSupport
+
+/// Builds figure blocks from `<figure>` (or figure-like) markup: the image with its best source,
+/// the caption, and the credit kept apart, whether the page marks the credit up (`<span
+/// class="credit">`, `<small>`, `<cite>` in the caption) or only writes it (`Photo: …`, `©…`).
+struct FigureExtractor {
+    let inlines: InlineBuilder
+    let resolver: URLResolver
+
+    static let creditWords = [
+        "credit", "copyright", "photographer", "byline", "rights", "attribution", "source", "author",
+        "fotograf", "quelle", "urheber", "autor", "bildnachweis", "fonte", "auteur", "firma",
+    ]
+    static let captionWords = ["caption", "legend", "description", "desc", "bildunterschrift", "subtitle", "text"]
+
+    /// A figure for `node`, or `nil` when it has neither an image nor a caption.
+    func figure(from node: XMLNode) -> Figure? {
+        let image = bestImage(in: node)
+        var captionNode: XMLNode?
+        var creditNode: XMLNode?
+        node.forEachDescendant { d in
+            guard d.isElement else { return true }
+            let name = d.name
+            if name == "figcaption" { captionNode = captionNode ?? d; return true }
+            let ci = BoilerplateRules.classAndID(d) + " " + (d.attribute("itemprop") ?? "").lowercased()
+            if creditNode == nil, TextTools.hasAny(ci, Self.creditWords) || name == "footer" || name == "small" || name == "cite",
+               !d.text.trimmingWhitespace.isEmpty {
+                creditNode = d
+                return false
+            }
+            if captionNode == nil, name != "img", name != "picture", TextTools.hasAny(ci, Self.captionWords) {
+                captionNode = d
+            }
+            return true
+        }
+        var credit: String?
+        if let creditNode {
+            credit = Self.cleanCredit(creditNode.text)
+            if let c = credit, Self.creditLabels.contains(c.lowercased()) {
+                // A bare "Copyright" label: the name follows it.
+                var rest = ""
+                var next = creditNode.nextSibling
+                while let n = next { rest += n.isElement ? n.text : n.content; next = n.nextSibling }
+                credit = Self.cleanCredit(rest)
+            }
+        }
+        var caption: [Inline] = []
+        if let captionNode {
+            if let cn = creditNode, cn.isDescendant(of: captionNode) {
+                let skipCredit = InlineBuilder(resolver: resolver) { $0 == cn || inlines.skip($0) }
+                caption = skipCredit.inlines(of: captionNode)
+            } else {
+                caption = inlines.inlines(of: captionNode)
+            }
+        }
+        if credit == nil || credit?.isEmpty == true {
+            let (c, cr) = Self.splitCredit(caption)
+            caption = c
+            credit = cr
+        }
+        if caption.isEmpty, let alt = image?.alt, alt.count > 15 {
+            // A figure with no visible caption: its alternative text says what it shows.
+            let (c, cr) = Self.splitCredit([.text(alt)])
+            caption = c
+            if credit == nil { credit = cr }
+        }
+        if let c = credit, c.isEmpty { credit = nil }
+        guard image != nil || !caption.isEmpty else { return nil }
+        return Figure(image: image, caption: caption, credit: credit)
+    }
+
+    /// The image in `node` with a usable address: `src`, else a lazy-loading attribute, else
+    /// the first `srcset` candidate, looking inside `<noscript>` as a last resort.
+    func bestImage(in node: XMLNode) -> ImageReference? {
+        var found: ImageReference?
+        var fallback: ImageReference?
+        let imgs = node.isElement(named: "img") ? [node] : node.descendants(named: "img")
+        for img in imgs {
+            guard let src = Self.source(of: img), let url = resolver.resolve(src) else { continue }
+            let ref = ImageReference(source: url, alt: collapse(img.attribute("alt") ?? ""), title: nil)
+            if url.hasPrefix("data:") { fallback = fallback ?? ref; continue }
+            found = ref
+            break
+        }
+        if found == nil {
+            for source in node.descendants(named: "source") {
+                if let set = source.attribute("srcset") ?? source.attribute("data-srcset"), let first = Self.firstSrcset(set),
+                   let url = resolver.resolve(first) {
+                    found = ImageReference(source: url, alt: fallback?.alt ?? "")
+                    break
+                }
+            }
+        }
+        return found ?? fallback.flatMap { $0.source.count < 200 ? $0 : nil }
+    }
+
+    static func source(of img: XMLNode) -> String? {
+        for attr in ["data-src", "data-lazy-src", "data-original", "data-lazy", "data-url", "src"] {
+            if let v = img.attribute(attr), !v.isEmpty, !v.hasPrefix("data:") || attr == "src" { return v }
+        }
+        for attr in ["srcset", "data-srcset"] {
+            if let v = img.attribute(attr), let first = firstSrcset(v) { return first }
+        }
+        return nil
+    }
+
+    static func firstSrcset(_ set: String) -> String? {
+        let candidates = set.split(separator: ",").compactMap { $0.split(separator: " ").first.map(String.init) }
+        return candidates.last { !$0.isEmpty && !$0.hasPrefix("data:") }
+    }
+
+    private func collapse(_ s: String) -> String {
+        s.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}
+
+extension XMLNode {
+    /// Whether this node lies inside `ancestor`.
+    func isDescendant(of ancestor: XMLNode) -> Bool {
+        var p = parent
+        while let n = p {
+            if n == ancestor { return true }
+            p = n.parent
+        }
+        return false
+    }
+}

@@ -1,0 +1,67 @@
+import ArticleCore
+import Foundation
+
+/// Reads the dates news pages put in metadata: ISO 8601 in its many spellings (`2024-05-03T10:00:00.000+0200`,
+/// `2024-05-03 10:00`, `20240503T100000Z`), RFC 2822 (`Fri, 03 May 2024 08:00:00 GMT`), and
+/// `03.05.2024` day-first dates.
+enum HTMLDateParser {
+    static func parse(_ raw: String) -> ArticleDate? {
+        let s = raw.trimmingWhitespace
+        guard s.count >= 8, s.count < 80 else { return nil }
+        if let d = ArticleDate(iso8601: s) { return d }
+        // "2024-05-03T10:00:00 +02:00", "2024-05-03T10:00:00.123456+02:00[Europe/Vienna]"
+        var t = s
+        if let b = t.firstIndex(of: "[") { t = String(t[..<b]) }
+        t = t.replacingOccurrences(of: " +", with: "+").replacingOccurrences(of: " -", with: "-")
+            .replacingOccurrences(of: " Z", with: "Z").replacingOccurrences(of: "UTC", with: "Z")
+        if let d = ArticleDate(iso8601: t) { return d }
+        let u = Array(t.utf8)
+        func digits(_ r: Range<Int>) -> Int? {
+            guard r.upperBound <= u.count else { return nil }
+            var v = 0
+            for i in r { guard u[i] >= 48, u[i] <= 57 else { return nil }; v = v * 10 + Int(u[i] - 48) }
+            return v
+        }
+        // Leading YYYY-MM-DD with anything after it that is not a clean time: keep the day.
+        if let y = digits(0..<4), u.count >= 10, u[4] == UInt8(ascii: "-") || u[4] == UInt8(ascii: "/"),
+           let m = digits(5..<7), let d = digits(8..<10) {
+            var hour = 0, minute = 0
+            if u.count >= 16, let h = digits(11..<13), let mi = digits(14..<16) { hour = h; minute = mi }
+            return ArticleDate(year: y, month: m, day: d, hour: hour, minute: minute)
+        }
+        // Compact 20240503T100000Z
+        if let y = digits(0..<4), let m = digits(4..<6), let d = digits(6..<8) {
+            return ArticleDate(year: y, month: m, day: d)
+        }
+        // Day-first 03.05.2024
+        if let d = digits(0..<2), u.count >= 10, u[2] == UInt8(ascii: "."), let m = digits(3..<5), u[5] == UInt8(ascii: "."),
+           let y = digits(6..<10) {
+            return ArticleDate(year: y, month: m, day: d)
+        }
+        return rfc2822(s)
+    }
+
+    private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+    /// `Fri, 03 May 2024 08:00:00 GMT` / `+0200`.
+    static func rfc2822(_ s: String) -> ArticleDate? {
+        var parts = s.replacingOccurrences(of: ",", with: " ").split(separator: " ").map(String.init)
+        if let f = parts.first, Int(f) == nil { parts.removeFirst() }
+        guard parts.count >= 3, let day = Int(parts[0]),
+              let month = months.firstIndex(of: String(parts[1].lowercased().prefix(3))),
+              let year = Int(parts[2]) else { return nil }
+        var hour = 0, minute = 0, second = 0
+        var offset: Int?
+        if parts.count >= 4 {
+            let hms = parts[3].split(separator: ":").compactMap { Int($0) }
+            if hms.count >= 2 { hour = hms[0]; minute = hms[1]; second = hms.count > 2 ? hms[2] : 0 }
+        }
+        if parts.count >= 5 {
+            let z = parts[4]
+            if z == "GMT" || z == "UTC" || z == "Z" { offset = 0 } else if z.count == 5, let v = Int(z.dropFirst()) {
+                offset = (z.hasPrefix("-") ? -1 : 1) * (v / 100 * 60 + v % 100)
+            }
+        }
+        return ArticleDate(year: year, month: month + 1, day: day, hour: hour, minute: minute, second: second, utcOffsetMinutes: offset)
+    }
+}

@@ -1,0 +1,28 @@
+import ArticleCore
+import ArticleSupport
+
+/// Reads a web page and extracts the article in it: the body without the page's menus, share
+/// bars, related links, comments and ads; figures with caption and credit; and the metadata
+/// (title, authors, date, site, address, language, tags, summary, lead image).
+///
+/// A page with no running text at all (an empty page, a bare home page of links, a 404 page)
+/// throws ``ArticleError`` with code `.noContent` ("no article content found"). A page with
+/// some text but no clear article yields an article holding the best text block found.
+public struct HTMLReader: ArticleReader {
+    public let format = FormatInfo(
+        name: "html", aliases: ["htm", "xhtml"], extensions: ["html", "htm", "xhtml"], mediaType: "text/html",
+        summary: "web pages: the article extracted from the page, with metadata, figures, captions and credits")
+
+    /// Creates a reader.
+    public init() {}
+
+    public func read(_ input: ReaderInput, context: inout ConversionContext) throws(ArticleError) -> [Article] {
+        let options = HTMLParser.Options(encoding: context.options.encoding, discardScripts: true)
+        let document = try HTMLParser.parse(input.data, options: options, name: input.name)
+        let extraction = ArticleExtraction(document: document, fallbackBase: input.fileURL?.absoluteString)
+        guard let article = extraction.article() else {
+            throw ArticleError(.noContent, "no article content found in the page", file: input.name)
+        }
+        return [article]
+    }
+}

@@ -1,0 +1,176 @@
+import ArticleCore
+import ArticleSupport
+import Foundation
+
+/// Finds an article's metadata in a page: JSON-LD first, then OpenGraph and `<meta>` tags,
+/// then the page's own elements (`<h1>`, `<title>`, `<time>`, bylines), choosing the title by
+/// agreement between these sources.
+struct MetadataExtractor {
+    let scan: PageScan
+    let ld: JSONLDExtractor
+
+    /// The site's name: `og:site_name`, else the JSON-LD publisher.
+    var siteName: String? {
+        if let s = scan.first("og:site_name", "application-name") { return TextTools.collapse(s) }
+        if let p = ld.article?["publisher"], let n = JSONLDExtractor.names(p).first?.name { return TextTools.collapse(n) }
+        return nil
+    }
+
+    /// The page's own address: `<link rel=canonical>`, else `og:url`, else the JSON-LD `url`.
+    var url: String? {
+        if let c = scan.canonical?.trimmingWhitespace, c.hasPrefix("http") { return c }
+        if let o = scan.first("og:url"), o.hasPrefix("http") { return o }
+        if let a = ld.article, let u = JSONLDExtractor.string(a["url"]) ?? JSONLDExtractor.string(a["mainEntityOfPage"]), u.hasPrefix("http") { return u }
+        return nil
+    }
+
+    /// The JSON-LD `articleBody`, when the page carries one.
+    var articleBody: String? { ld.article.flatMap { JSONLDExtractor.string($0["articleBody"]) } }
+
+    /// The lead image: `og:image`, else the JSON-LD `image`.
+    var leadImage: String? {
+        scan.first("og:image", "og:image:url", "twitter:image") ?? ld.article.flatMap { JSONLDExtractor.imageURL($0["image"]) }
+    }
+
+    /// The visible headline element, if any: the first `<h1>` with text.
+    var headlineNode: XMLNode? {
+        scan.h1s.first { !$0.text.trimmingWhitespace.isEmpty }
+    }
+
+    func metadata() -> Metadata {
+        var m = Metadata()
+        m.title = title()
+        m.authors = authors()
+        m.published = published()
+        m.source = siteName
+        m.url = url
+        if let lang = scan.language { m.language = lang.replacingOccurrences(of: "_", with: "-") }
+        m.tags = tags()
+        if let d = scan.first("og:description", "description", "twitter:description") ?? ld.article.flatMap({ JSONLDExtractor.string($0["description"]) }) {
+            m.summary = TextTools.collapse(d)
+        }
+        if let img = leadImage { m.extra["image"] = .string(img) }
+        return m
+    }
+
+    // MARK: - Title
+
+    static let separators = [" | ", "｜", "|", " - ", " – ", " — ", " :: ", " · ", " • ", " « ", " » ", " / ", " : "]
+
+    /// A title without a site-name part at either end (`Headline | Site` → `Headline`).
+    func stripSiteName(_ raw: String) -> String {
+        let t = TextTools.collapse(raw)
+        let site = siteName.map(TextTools.normalized)
+        for sep in Self.separators {
+            let parts = t.components(separatedBy: sep)
+            guard parts.count > 1 else { continue }
+            if let site {
+                if let last = parts.last, TextTools.normalized(last).contains(site) || site.contains(TextTools.normalized(last)) {
+                    return parts.dropLast().joined(separator: sep)
+                }
+                if let first = parts.first, TextTools.normalized(first) == site {
+                    return parts.dropFirst().joined(separator: sep)
+                }
+            }
+            if sep != " : ", sep != " - ", let last = parts.last, last.split(separator: " ").count <= 4,
+               parts.dropLast().joined(separator: sep).count > last.count * 2 {
+                return parts.dropLast().joined(separator: sep)
+            }
+        }
+        return t
+    }
+
+    func title() -> String? {
+        var candidates: [String] = []
+        let headline = ld.article.flatMap { JSONLDExtractor.string($0["headline"]) ?? JSONLDExtractor.string($0["name"]) }.map(TextTools.collapse)
+        let og = scan.first("og:title", "twitter:title").map { stripSiteName($0) }
+        let h1 = headlineNode.map { TextTools.collapse($0.text) }
+        let title = scan.titleText.map { stripSiteName($0) }
+        for c in [h1, headline, og, title] { if let c, !c.isEmpty { candidates.append(c) } }
+        guard !candidates.isEmpty else { return nil }
+        let normalized = candidates.map(TextTools.normalized)
+        // The visible headline, when another source agrees with it or the page <title> holds
+        // it with a topic prefix or a site suffix.
+        if let h1, !h1.isEmpty {
+            let n = TextTools.normalized(h1)
+            if normalized.dropFirst().contains(n) { return h1 }
+            if let title, TextTools.normalized(title).contains(n), n.count * 10 >= TextTools.normalized(title).count * 4 { return h1 }
+        }
+        // Else the first candidate, in order of trust, that another source agrees with; else
+        // OpenGraph, the title the publisher chose for sharing the article.
+        for (i, n) in normalized.enumerated() where normalized.filter({ $0 == n }).count >= 2 {
+            return candidates[i]
+        }
+        return headline ?? og ?? h1 ?? title
+    }
+
+    // MARK: - Authors
+
+    func authors() -> [String] {
+        let site = siteName.map(TextTools.normalized)
+        let publisher = ld.article.flatMap { JSONLDExtractor.names($0["publisher"]).first?.name }.map(TextTools.normalized)
+        func isSite(_ n: String) -> Bool {
+            let x = TextTools.normalized(n)
+            return x == site || x == publisher
+        }
+        var people: [String] = []
+        // What the page declares (JSON-LD, <meta name=author>) is taken as it stands, an
+        // organisation included when no person is named; bylines found by class names must
+        // look like names and must not be the site.
+        if let a = ld.article {
+            let names = JSONLDExtractor.names(a["author"]) + JSONLDExtractor.names(a["creator"])
+            people = names.filter { !$0.isOrganization }.flatMap { AuthorNames.split($0.name) }
+            if people.isEmpty { people = names.flatMap { AuthorNames.split($0.name) } }
+        }
+        if people.isEmpty, let m = scan.first("author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl", "link:author"),
+           !m.hasPrefix("http") {
+            people = AuthorNames.split(m)
+        }
+        if people.isEmpty {
+            for node in scan.bylines {
+                let t = TextTools.collapse(node.text)
+                guard !t.isEmpty, t.count < 120 else { continue }
+                let names = AuthorNames.split(t).filter { !isSite($0) && AuthorNames.looksLikeName($0) }
+                if !names.isEmpty { people = names; break }
+            }
+        }
+        var seen: Set<String> = []
+        return people.filter { seen.insert(TextTools.normalized($0)).inserted }
+    }
+
+    // MARK: - Date
+
+    func published() -> ArticleDate? {
+        if let a = ld.article, let s = JSONLDExtractor.string(a["datePublished"]) ?? JSONLDExtractor.string(a["dateCreated"]),
+           let d = HTMLDateParser.parse(s) {
+            return d
+        }
+        let keys = ["article:published_time", "og:published_time", "article:published", "datepublished", "pubdate", "publishdate",
+                    "publish-date", "publish_date", "publication_date", "date", "dc.date", "dc.date.issued", "dcterms.created",
+                    "dcterms.date", "sailthru.date", "parsely-pub-date", "article.published", "originalpublicationdate",
+                    "cxenseparse:recs:publishtime", "last-modified", "article:modified_time", "datemodified"]
+        for k in keys {
+            for v in scan.meta[k] ?? [] { if let d = HTMLDateParser.parse(v) { return d } }
+        }
+        let timed = scan.times.first { $0.attribute("itemprop") == "datePublished" || $0.attribute("pubdate") != nil } ?? scan.times.first
+        if let t = timed, let s = t.attribute("datetime"), let d = HTMLDateParser.parse(s) { return d }
+        if let a = ld.article, let s = JSONLDExtractor.string(a["dateModified"]), let d = HTMLDateParser.parse(s) { return d }
+        return nil
+    }
+
+    // MARK: - Tags
+
+    func tags() -> [String] {
+        var out: [String] = []
+        if let a = ld.article {
+            if let k = a["keywords"] as? String { out = k.split(separator: ",").map { TextTools.collapse(String($0)) } }
+            else if let k = a["keywords"] as? [Any] { out = k.compactMap { JSONLDExtractor.string($0) }.map(TextTools.collapse) }
+        }
+        if out.isEmpty { out = scan.meta["article:tag"] ?? [] }
+        if out.isEmpty, let k = scan.first("news_keywords", "keywords") {
+            out = k.split(separator: ",").map { TextTools.collapse(String($0)) }
+        }
+        var seen: Set<String> = []
+        return out.filter { !$0.isEmpty && seen.insert($0.lowercased()).inserted }.prefix(30).map { $0 }
+    }
+}

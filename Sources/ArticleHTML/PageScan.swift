@@ -1,0 +1,78 @@
+import ArticleSupport
+
+/// One pass over the whole page that gathers what metadata extraction needs: `<meta>` values,
+/// `<link rel>`, `<title>`, JSON-LD scripts, `<h1>`s, `<time>`s and byline-like elements.
+struct PageScan {
+    /// `<meta>` content by lower-cased `name`, `property` or `itemprop`, in document order.
+    var meta: [String: [String]] = [:]
+    var canonical: String?
+    var baseHref: String?
+    var titleText: String?
+    var language: String?
+    var ldScripts: [XMLNode] = []
+    var h1s: [XMLNode] = []
+    var times: [XMLNode] = []
+    var bylines: [XMLNode] = []
+    var body: XMLNode?
+
+    init(document: XMLDocument) {
+        guard let root = document.root else { return }
+        if let lang = root.attribute("lang") ?? root.attribute("xml:lang"), !lang.trimmingWhitespace.isEmpty {
+            language = lang.trimmingWhitespace
+        }
+        root.forEachDescendant { node in
+            guard node.isElement else { return false }
+            switch node.name {
+            case "meta":
+                if let content = node.attribute("content") {
+                    for key in ["name", "property", "itemprop", "http-equiv"] {
+                        if let k = node.attribute(key) { meta[k.lowercased(), default: []].append(content) }
+                    }
+                }
+                return false
+            case "link":
+                let rel = node.attribute("rel")?.lowercased() ?? ""
+                if rel == "canonical", canonical == nil { canonical = node.attribute("href") }
+                if rel.contains("author"), let h = node.attribute("title") { meta["link:author", default: []].append(h) }
+                return false
+            case "base":
+                if baseHref == nil { baseHref = node.attribute("href") }
+                return false
+            case "title":
+                if titleText == nil, node.parent?.name != "svg" { titleText = node.text }
+                return false
+            case "script":
+                if (node.attribute("type") ?? "").lowercased().contains("ld+json") { ldScripts.append(node) }
+                return false
+            case "style", "svg", "noscript", "template":
+                return false
+            case "body":
+                body = body ?? node
+            case "h1":
+                if h1s.count < 10 { h1s.append(node) }
+            case "time":
+                if times.count < 30 { times.append(node) }
+            default:
+                break
+            }
+            if bylines.count < 20, Self.isByline(node) { bylines.append(node) }
+            return true
+        }
+    }
+
+    static func isByline(_ node: XMLNode) -> Bool {
+        if node.attribute("rel") == "author" { return true }
+        if let ip = node.attribute("itemprop"), ip == "author" || ip == "creator" { return true }
+        let ci = BoilerplateRules.rawClassAndID(node)
+        guard !ci.isEmpty else { return false }
+        return BoilerplateRules.namesByline(ci)
+    }
+
+    /// The first non-empty meta value for any of `keys`.
+    func first(_ keys: String...) -> String? {
+        for k in keys {
+            if let v = meta[k]?.first(where: { !$0.trimmingWhitespace.isEmpty }) { return v.trimmingWhitespace }
+        }
+        return nil
+    }
+}

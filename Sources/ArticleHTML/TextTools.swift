@@ -1,0 +1,55 @@
+import Foundation
+
+/// Small text helpers shared by the extractors.
+enum TextTools {
+    /// Lower-cased, white space collapsed, for comparing titles and names.
+    static func normalized(_ s: String) -> String {
+        s.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            .trimmingCharacters(in: .init(charactersIn: " \"'“”„«»"))
+    }
+
+    /// White space collapsed to single spaces and trimmed.
+    static func collapse(_ s: String) -> String {
+        s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// The number of letters and digits in a text: a size that works for languages written
+    /// without spaces.
+    static func letterCount(_ s: String) -> Int {
+        var n = 0
+        for u in s.unicodeScalars where isWordScalar(u) { n += 1 }
+        return n
+    }
+
+    /// Whether a scalar is part of a word: ASCII letters and digits answered without a table
+    /// look-up, the rest by Unicode properties.
+    @inline(__always)
+    static func isWordScalar(_ u: Unicode.Scalar) -> Bool {
+        let v = u.value
+        if v < 128 { return (v >= 97 && v <= 122) || (v >= 65 && v <= 90) || (v >= 48 && v <= 57) }
+        return u.properties.isAlphabetic || u.properties.numericType != nil
+    }
+
+    /// The words of a text (runs of letters and digits), lower-cased (ASCII letters only; others
+    /// compare as written).
+    static func words(_ s: String) -> [String] {
+        var out: [String] = []
+        var word = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            if isWordScalar(u) {
+                let v = u.value
+                word.append(v >= 65 && v <= 90 ? Unicode.Scalar(v + 32) ?? u : u)
+            } else if !word.isEmpty {
+                out.append(String(word))
+                word = String.UnicodeScalarView()
+            }
+        }
+        if !word.isEmpty { out.append(String(word)) }
+        return out
+    }
+}
+
+extension String {
+    /// The string without leading and trailing white space.
+    var trimmingWhitespace: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+}

@@ -1,0 +1,129 @@
+import Foundation
+
+/// A forgiving byte-level scanner over HTML start and end tags, used before the real parse to
+/// find `<meta>` charset declarations. It skips comments and the contents of `<script>` and
+/// `<style>`, and never reads past `limit`.
+struct TagScanner {
+    struct Tag {
+        /// Lower-cased name; end tags start with `/`.
+        var name: String
+        /// Lower-cased attribute names and their values.
+        var attributes: [String: String]
+        /// The index just after the tag's closing `>`.
+        var end: Int
+    }
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    let limit: Int
+    var position = 0
+    /// The tag names whose attributes are wanted; other tags come back with an empty name.
+    let interesting: Set<String>
+
+    init(bytes: UnsafeBufferPointer<UInt8>, limit: Int, interesting: Set<String>) {
+        self.bytes = bytes
+        self.limit = min(limit, bytes.count)
+        self.interesting = interesting
+    }
+
+    private static func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
+    private static func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 || b == 13 || b == 12 }
+
+    /// Whether the bytes at `i` are `word`, compared case-insensitively.
+    func matches(_ word: StaticString, at i: Int) -> Bool {
+        let n = word.utf8CodeUnitCount
+        guard i + n <= limit else { return false }
+        let w = UnsafeBufferPointer(start: word.utf8Start, count: n)
+        for k in 0..<n where Self.lower(bytes[i + k]) != w[k] { return false }
+        return true
+    }
+
+    /// The index of the first occurrence of `word` at or after `from`, or `limit`.
+    func find(_ word: StaticString, from: Int) -> Int {
+        var i = from
+        let first = word.utf8Start.pointee
+        while i < limit {
+            if Self.lower(bytes[i]) == first, matches(word, at: i) { return i }
+            i += 1
+        }
+        return limit
+    }
+
+    mutating func nextTag() -> Tag? {
+        while position < limit {
+            guard let base = bytes.baseAddress,
+                  let hit = memchr(base + position, Int32(UInt8(ascii: "<")), limit - position) else {
+                position = limit
+                return nil
+            }
+            position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if matches("<!--", at: position) {
+                position = min(limit, find("-->", from: position + 4) + 3)
+                continue
+            }
+            let nameStart = position + 1
+            var i = nameStart
+            if i < limit, bytes[i] == UInt8(ascii: "/") { i += 1 }
+            guard i < limit, (Self.lower(bytes[i]) >= 97 && Self.lower(bytes[i]) <= 122) else { position += 1; continue }
+            while i < limit, !Self.isSpace(bytes[i]), bytes[i] != UInt8(ascii: ">"), bytes[i] != UInt8(ascii: "/") || i == nameStart { i += 1 }
+            var name = ""
+            if i - nameStart <= 10 {
+                name = String(unsafeUninitializedCapacity: i - nameStart) { buf in
+                    for k in nameStart..<i { buf[k - nameStart] = Self.lower(bytes[k]) }
+                    return i - nameStart
+                }
+            }
+            let wanted = interesting.contains(name)
+            var attributes: [String: String] = [:]
+            i = parseAttributes(from: i, into: &attributes, collect: wanted)
+            position = i
+            let tagEnd = i
+            if name == "script" || name == "style" || name == "title" || name == "textarea" {
+                let end: Int
+                switch name {
+                case "script": end = find("</script", from: position)
+                case "style": end = find("</style", from: position)
+                case "title": end = find("</title", from: position)
+                default: end = find("</textarea", from: position)
+                }
+                position = end
+            }
+            return Tag(name: wanted ? name : "", attributes: attributes, end: tagEnd)
+        }
+        return nil
+    }
+
+    private func parseAttributes(from start: Int, into attributes: inout [String: String], collect: Bool) -> Int {
+        var i = start
+        while i < limit {
+            while i < limit, Self.isSpace(bytes[i]) || bytes[i] == UInt8(ascii: "/") { i += 1 }
+            guard i < limit else { break }
+            if bytes[i] == UInt8(ascii: ">") { return i + 1 }
+            let ns = i
+            while i < limit, !Self.isSpace(bytes[i]), bytes[i] != UInt8(ascii: "="), bytes[i] != UInt8(ascii: ">") { i += 1 }
+            let keyRange = ns..<i
+            while i < limit, Self.isSpace(bytes[i]) { i += 1 }
+            var value = ""
+            if i < limit, bytes[i] == UInt8(ascii: "=") {
+                i += 1
+                while i < limit, Self.isSpace(bytes[i]) { i += 1 }
+                if i < limit, bytes[i] == UInt8(ascii: "\"") || bytes[i] == UInt8(ascii: "'") {
+                    let q = bytes[i]
+                    let vs = i + 1
+                    i = vs
+                    while i < limit, bytes[i] != q { i += 1 }
+                    if collect { value = String(decoding: bytes[vs..<i], as: UTF8.self) }
+                    i += 1
+                } else {
+                    let vs = i
+                    while i < limit, !Self.isSpace(bytes[i]), bytes[i] != UInt8(ascii: ">") { i += 1 }
+                    if collect { value = String(decoding: bytes[vs..<i], as: UTF8.self) }
+                }
+            }
+            if collect, !keyRange.isEmpty {
+                let key = String(decoding: bytes[keyRange].map(Self.lower), as: UTF8.self)
+                if attributes[key] == nil { attributes[key] = value }
+            }
+        }
+        return i
+    }
+}
