@@ -48,8 +48,3 @@ enum TextTools {
         return out
     }
 }
-
-extension String {
-    /// The string without leading and trailing white space.
-    var trimmingWhitespace: String { trimmingCharacters(in: .whitespacesAndNewlines) }
-}
