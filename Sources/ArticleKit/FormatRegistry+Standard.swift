@@ -12,6 +12,7 @@ extension FormatRegistry {
         r.register(reader: JSONReader())
         r.register(reader: JSONLinesReader())
         r.register(reader: HTMLReader())
+        r.register(reader: EPUBReader())
         r.register(writer: JSONWriter())
         r.register(writer: JSONLinesWriter())
         r.register(writer: MarkdownWriter())

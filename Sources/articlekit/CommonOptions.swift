@@ -13,9 +13,13 @@ struct ReadingOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The article language as a BCP 47 tag, instead of the detected one.", valueName: "tag"))
     var language: String?
 
+    @Flag(name: .long, help: "Read a book (EPUB not made by ArticleKit) as one article with a heading per chapter, not one article per chapter.")
+    var joinChapters = false
+
     func apply(to options: inout ConversionOptions) {
         options.encoding = encoding
         options.language = language
+        if joinChapters { options.extra["epub-chapters"] = "join" }
     }
 }
 

@@ -1,0 +1,103 @@
+import ArticleCore
+import Foundation
+import ZIPFoundation
+
+/// A zip archive opened for reading with every safety limit applied: entry names that are
+/// absolute, climb out with `..` or are not UTF-8 are refused, and so is an archive that unpacks
+/// past the size or ratio limits. Entries are read through a counting consumer that stops at
+/// the limit, never trusting the sizes the archive declares.
+struct EPUBArchive {
+    private let archive: Archive
+    private let entries: [String: Entry]
+    /// Entry names in archive order.
+    let names: [String]
+    private let name: String
+    private let limits: EPUBArchiveLimits
+    private let archiveSize: Int
+    /// Bytes unpacked so far (shared by all reads of this archive).
+    private let budget: Budget
+
+    final class Budget: @unchecked Sendable {
+        var used = 0
+    }
+
+    init(data: Data, name: String, limits: EPUBArchiveLimits) throws(ArticleError) {
+        self.name = name
+        self.limits = limits
+        archiveSize = data.count
+        budget = Budget()
+        let opened: Archive
+        do {
+            opened = try Archive(data: data, accessMode: .read)
+        } catch {
+            throw ArticleError(.malformed, "not a zip archive, or a truncated one, so not an EPUB", file: name)
+        }
+        archive = opened
+        var byName: [String: Entry] = [:]
+        var order: [String] = []
+        var declared: UInt64 = 0
+        for entry in opened {
+            guard order.count < limits.maximumEntries else {
+                throw ArticleError(.limitExceeded, "the archive has more than \(limits.maximumEntries) entries (the limit)", file: name)
+            }
+            let path = try Self.checkedPath(entry, archive: name)
+            declared += entry.uncompressedSize
+            if entry.type == .file {
+                byName[path] = entry
+            }
+            order.append(path)
+        }
+        if declared > UInt64(limits.maximumTotalSize) {
+            throw ArticleError(.limitExceeded, "the archive would unpack to \(declared) bytes, more than the \(limits.maximumTotalSize)-byte limit", file: name)
+        }
+        if declared > UInt64(max(archiveSize, 1)) * UInt64(limits.maximumCompressionRatio) && declared > 1 << 20 {
+            throw ArticleError(.limitExceeded, "the archive would unpack to more than \(limits.maximumCompressionRatio) times its size (the limit); it looks like a zip bomb", file: name)
+        }
+        entries = byName
+        names = order
+    }
+
+    /// The entry name, refused when it could write or read outside the book.
+    static func checkedPath(_ entry: Entry, archive: String) throws(ArticleError) -> String {
+        let path = entry.path
+        if !entry.path(using: .utf8).isEmpty || path.allSatisfy(\.isASCII) {
+            // Valid UTF-8, or plain ASCII either way.
+        } else {
+            throw ArticleError(.unsafeInput, "an entry name is not valid UTF-8", file: archive)
+        }
+        let normalized = path.precomposedStringWithCanonicalMapping
+        let parts = normalized.split(separator: "/", omittingEmptySubsequences: false)
+        if normalized.hasPrefix("/") || normalized.contains("\\") || normalized.contains("\0")
+            || parts.contains("..") || (normalized.count >= 2 && normalized.dropFirst().first == ":") {
+            throw ArticleError(.unsafeInput, "the entry \"\(normalized)\" points outside the book (absolute or with ..); refusing the archive", file: archive)
+        }
+        return normalized
+    }
+
+    func contains(_ path: String) -> Bool { entries[path] != nil }
+
+    /// The bytes of an entry, read through a capped buffer.
+    func data(_ path: String) throws(ArticleError) -> Data {
+        guard let entry = entries[path] else {
+            throw ArticleError(.malformed, "the book lacks \(path)", file: name)
+        }
+        let ratioCap = max(archiveSize, 1) * limits.maximumCompressionRatio
+        let cap = min(limits.maximumTotalSize, max(ratioCap, 1 << 20))
+        var out = Data()
+        let budget = self.budget
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                budget.used += chunk.count
+                guard budget.used <= cap else { throw LimitReached() }
+                out.append(chunk)
+            }
+        } catch is LimitReached {
+            throw ArticleError(.limitExceeded, "the archive unpacks to more than \(cap) bytes (\(limits.maximumCompressionRatio):1 or \(limits.maximumTotalSize) bytes, the limits); it looks like a zip bomb", file: name)
+        } catch {
+            throw ArticleError(.malformed, "cannot unpack \(path): the archive is damaged or truncated", file: name)
+        }
+        return out
+    }
+
+    private struct LimitReached: Error {}
+}

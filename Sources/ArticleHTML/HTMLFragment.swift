@@ -1,0 +1,20 @@
+import ArticleCore
+import ArticleSupport
+
+/// Converts a piece of well-made markup (an EPUB chapter's body, an HTML fragment) into blocks,
+/// with the same mapping the HTML reader uses but without its boilerplate extraction: all of the
+/// fragment is content.
+public enum HTMLFragment {
+    /// The blocks for `node` and everything inside it.
+    /// - Parameters:
+    ///   - node: The element to convert (usually `<body>`).
+    ///   - baseURL: The address relative links and image sources resolve against.
+    ///   - title: A title that, repeated as the first heading, is not kept as body text.
+    public static func blocks(of node: XMLNode, baseURL: String?, title: String? = nil) -> [Block] {
+        let resolver = URLResolver(base: baseURL)
+        let extractor = ContentExtractor()
+        let inlines = InlineBuilder(resolver: resolver) { _ in false }
+        let figures = FigureExtractor(inlines: inlines, resolver: resolver)
+        return BlockBuilder(extractor: extractor, inlines: inlines, figures: figures, title: title).blocks(of: node)
+    }
+}
