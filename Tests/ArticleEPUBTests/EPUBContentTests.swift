@@ -89,6 +89,15 @@ import Testing
         #expect(warnings.contains { $0.message.contains("remote image not fetched") })
     }
 
+    @Test func resourceDataThatIsASliceIsStoredWhole() throws {
+        var a = Fixtures.article()
+        let slice = (Data([1, 2, 3]) + tinyPNG).dropFirst(3)
+        #expect(slice.startIndex == 3)
+        a.resources = [Resource(path: "photo.png", mediaType: "image/png", data: slice)]
+        let (book, _) = try makeBook([a])
+        #expect(book.files["EPUB/images/img-001.png"] == tinyPNG)
+    }
+
     @Test func articleWithNoBlocksMakesAValidChapter() throws {
         let (book, _) = try makeBook([Article(metadata: Metadata(title: "Empty"))])
         let chapter = XMLProbe.parse(Data(book.chapters[0].utf8))
