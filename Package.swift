@@ -46,10 +46,10 @@ let package = Package(
         .testTarget(name: "ArticleJSONTests", dependencies: ["ArticleJSON", "ArticleText"]),
         .testTarget(name: "ArticleMarkdownTests", dependencies: ["ArticleMarkdown"]),
         .testTarget(name: "ArticleKitTests", dependencies: ["ArticleKit"]),
-        .testTarget(name: "CLITests", dependencies: ["articlekit"], exclude: ["Golden"]),
+        .testTarget(name: "CLITests", dependencies: ["articlekit"], exclude: ["Golden", "Hostile"]),
         .testTarget(name: "ArticleEPUBTests", dependencies: [
             "ArticleEPUB", "ArticleKit", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ], exclude: ["Golden"]),
+        ], exclude: ["Golden", "Books"]),
         .testTarget(name: "ArticleHTMLWriterTests", dependencies: ["ArticleHTML"]),
     ],
     swiftLanguageModes: [.v6]

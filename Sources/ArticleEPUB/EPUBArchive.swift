@@ -41,6 +41,11 @@ struct EPUBArchive {
                 throw ArticleError(.limitExceeded, "the archive has more than \(limits.maximumEntries) entries (the limit)", file: name)
             }
             let path = try Self.checkedPath(entry, archive: name)
+            // Deflate never makes data much larger: packed bytes far beyond the declared size
+            // mean the header lies about what the entry unpacks to.
+            if entry.compressedSize > entry.uncompressedSize + entry.uncompressedSize / 64 + 1024 {
+                throw ArticleError(.unsafeInput, "the entry \"\(path)\" declares \(entry.uncompressedSize) bytes but holds \(entry.compressedSize) packed; the archive's sizes lie", file: name)
+            }
             declared += entry.uncompressedSize
             if entry.type == .file {
                 byName[path] = entry

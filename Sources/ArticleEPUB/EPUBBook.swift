@@ -19,6 +19,11 @@ struct EPUBBook {
         var headings: [XHTMLRenderer.Heading]
         /// The whole XHTML document.
         var xhtml: String
+        /// The article as ArticleKit JSON (``EPUBSourceArticle``), so the book reads back exactly.
+        var source: Data = Data()
+
+        /// Where ``source`` is stored, relative to the EPUB folder.
+        var sourceHref: String { EPUBSourceArticle.folder + fileName.replacingOccurrences(of: "chapter-", with: "article-").replacingOccurrences(of: ".xhtml", with: ".json") }
     }
 
     var identifier = ""

@@ -51,9 +51,11 @@ struct EPUBBookBuilder {
             let xhtml = EPUBDocument.xhtml(
                 title: label, language: language, stylesheet: "../" + EPUBStylesheet.href,
                 body: rendered.markup)
-            book.chapters.append(EPUBBook.Chapter(
+            var chapter = EPUBBook.Chapter(
                 fileName: fileNames[i], title: label, language: language,
-                titleID: rendered.titleID, headings: rendered.headings, xhtml: xhtml))
+                titleID: rendered.titleID, headings: rendered.headings, xhtml: xhtml)
+            chapter.source = Self.sourceJSON(article, catalog: catalog)
+            book.chapters.append(chapter)
         }
 
         catalog.warningPrefix = ""
@@ -63,6 +65,21 @@ struct EPUBBookBuilder {
         fillMetadata(&book, articles)
         book.identifier = identifier(for: book)
         return book
+    }
+
+    /// The article as stored in the book: its JSON without the image bytes, which are the
+    /// book's image files (listed by path).
+    static func sourceJSON(_ article: Article, catalog: EPUBImageCatalog) -> Data {
+        var stripped = article
+        stripped.resources = []
+        var refs: [EPUBSourceArticle.ResourceReference] = []
+        for r in article.resources {
+            guard let i = catalog.itemIndex(for: ImageReference(source: r.path), in: article) else { continue }
+            refs.append(.init(path: r.path, mediaType: r.mediaType, href: "../" + catalog.items[i].href))
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(EPUBSourceArticle(article: stripped, resources: refs))) ?? Data()
     }
 
     private func bookTitle(_ articles: [Article], warn: (String) -> Void) -> String {

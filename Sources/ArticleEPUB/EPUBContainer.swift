@@ -37,6 +37,7 @@ enum EPUBContainer {
         }
         if let svg = book.coverSVG { files.append(("\(folder)/\(EPUBCover.svgHref)", Data(svg.utf8))) }
         for c in book.chapters { files.append(("\(folder)/text/\(c.fileName)", Data(c.xhtml.utf8))) }
+        for c in book.chapters where !c.source.isEmpty { files.append(("\(folder)/\(c.sourceHref)", c.source)) }
         for i in book.images { files.append(("\(folder)/\(i.href)", i.data)) }
         return files
     }

@@ -36,6 +36,10 @@ enum EPUBPackageDocument {
         for (i, c) in book.chapters.enumerated() {
             manifest += "<item id=\"chapter-\(i + 1)\" href=\"text/\(c.fileName)\" media-type=\"application/xhtml+xml\"/>\n"
         }
+        // The articles themselves, for reading the book back; no reading system shows them.
+        for (i, c) in book.chapters.enumerated() where !c.source.isEmpty {
+            manifest += "<item id=\"article-\(i + 1)\" href=\"\(c.sourceHref)\" media-type=\"application/json\"/>\n"
+        }
         for img in book.images {
             let props = img.isCover ? " properties=\"cover-image\"" : ""
             manifest += "<item id=\"\(img.id)\" href=\"\(img.href)\" media-type=\"\(img.mediaType)\"\(props)/>\n"

@@ -1,4 +1,4 @@
-@_exported import ArticleCore
+
 
 /// The one list of formats: which reader reads a name or extension, which writer writes it.
 ///

@@ -1,0 +1,7 @@
+// `import ArticleKit` gives the whole library: the model, the pipeline, and every format.
+@_exported import ArticleCore
+@_exported import ArticleEPUB
+@_exported import ArticleHTML
+@_exported import ArticleJSON
+@_exported import ArticleMarkdown
+@_exported import ArticleText

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+/// Inputs built to crash, hang, exhaust or escape: each gives one clear error line naming the
+/// file, a non-zero exit, no output, and no file written anywhere.
+@Suite struct HostileInputTests {
+    static let hostile = CLIRunner.packageRoot.appendingPathComponent("Tests/CLITests/Hostile")
+
+    /// The committed files (scripts/make-hostile.py) and what their error must say.
+    static let expectations: [(String, String)] = [
+        ("zip-slip.epub", "outside the book"), ("zip-absolute.epub", "outside the book"),
+        ("zip-bomb.epub", "zip bomb"), ("zip-bomb-lying.epub", "sizes lie"),
+        ("billion-laughs.epub", "entities"), ("xxe.epub", "entities"), ("drm.epub", "DRM-protected"),
+        ("truncated.epub", "truncated"), ("wrong-mimetype.epub", "mimetype"),
+        ("invalid-utf8.txt", "not valid UTF-8"), ("invalid-utf8.json", "not UTF-8"), ("invalid-utf8.jsonl", "not UTF-8"),
+        ("empty.txt", "empty"), ("empty.json", "empty"), ("empty.jsonl", "no articles"), ("empty.html", "empty"), ("empty.epub", "empty"),
+    ]
+
+    func expectRefused(_ input: URL, saying needle: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let out = try CLIRunner.temporaryDirectory()
+        let r = try CLIRunner.run(["convert", input.path, "--to", "json", "--output", out.appendingPathComponent("out.json").path])
+        #expect(r.status == 1, "\(input.lastPathComponent): exit \(r.status) \(r.stderr)", sourceLocation: sourceLocation)
+        #expect(r.stderr.split(separator: "\n").count == 1, "\(input.lastPathComponent): \(r.stderr)", sourceLocation: sourceLocation)
+        #expect(r.stderr.contains(input.lastPathComponent) && r.stderr.contains(needle), "\(input.lastPathComponent): \(r.stderr)", sourceLocation: sourceLocation)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty, "no output", sourceLocation: sourceLocation)
+    }
+
+    @Test func committedHostileFiles() throws {
+        for (name, needle) in Self.expectations {
+            try expectRefused(Self.hostile.appendingPathComponent(name), saying: needle)
+        }
+        for escaped in ["/tmp/articlekit-zip-slip.txt", "/tmp/articlekit-zip-abs.txt"] {
+            #expect(!FileManager.default.fileExists(atPath: escaped), "nothing written outside")
+        }
+    }
+
+    @Test func xxeInHTMLNeverReadsTheFile() throws {
+        let r = try CLIRunner.run(["convert", Self.hostile.appendingPathComponent("xxe.html").path, "--to", "json", "--output", "-"])
+        #expect(!r.stdout.contains("root:") && !r.stderr.contains("root:"), "/etc/passwd is never read")
+    }
+
+    @Test func hundredThousandLevelsOfNesting() throws {
+        let dir = try CLIRunner.temporaryDirectory()
+        let n = 100_000
+        let json = "{\"blocks\":" + String(repeating: "[{\"type\":\"quote\",\"blocks\":", count: n) + "[]" + String(repeating: "}]", count: n) + "}"
+        try Data(json.utf8).write(to: dir.appendingPathComponent("deep.json"))
+        try Data((json + "\n").utf8).write(to: dir.appendingPathComponent("deep.jsonl"))
+        try expectRefused(dir.appendingPathComponent("deep.json"), saying: "levels deep")
+        try expectRefused(dir.appendingPathComponent("deep.jsonl"), saying: "levels deep")
+        // Markup: no crash and no hang; either a clear error or a flattened article.
+        let html = "<html><body>" + String(repeating: "<div>", count: n) + "<p>deep text</p>" + String(repeating: "</div>", count: n) + "</body></html>"
+        try Data(html.utf8).write(to: dir.appendingPathComponent("deep.html"))
+        let start = Date()
+        let r = try CLIRunner.run(["convert", dir.appendingPathComponent("deep.html").path, "--to", "json", "--output", "-"])
+        #expect(r.status == 0 || r.status == 1, "no crash: \(r.status)")
+        #expect(r.status == 0 || r.stderr.split(separator: "\n").count == 1)
+        #expect(Date().timeIntervalSince(start) < 5)
+    }
+}
