@@ -91,7 +91,7 @@ func makeBook(_ articles: [Article], options: ConversionOptions = ConversionOpti
     @Test func embeddedStylesheetMatchesResourcesFile() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let file = try String(contentsOf: root.appendingPathComponent("Resources/epub.css"), encoding: .utf8)
-        #expect(EPUBStylesheet.css + "\n" == file, "run scripts/embed-resources.sh after editing Resources/epub.css")
+        #expect(EPUBStylesheet.css + "\n" == file, "run scripts/embed-resources.py after editing Resources/epub.css")
         let (book, _) = try makeBook([Fixtures.article()])
         #expect(book.text("EPUB/styles/epub.css") == file)
     }

@@ -180,3 +180,14 @@ func headings(_ a: Article) -> [String] {
         #expect(a.metadata.published?.iso8601 == want, "\(dateline)")
     }
 }
+
+@Test func embeddedSiteProfilesMatchResources() throws {
+    let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Resources/site-profiles")
+    let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".json") }.sorted()
+    #expect(names == EmbeddedSiteProfiles.files.keys.sorted())
+    for name in names {
+        let file = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
+        #expect(EmbeddedSiteProfiles.files[name].map { $0 + "\n" } == file, "run scripts/embed-resources.py after editing \(name)")
+    }
+    #expect(SiteProfile.builtIn.map(\.id).contains("baonghean") && SiteProfile.builtIn.last?.id == "generic")
+}
