@@ -51,6 +51,13 @@ public struct EPUBReader: ArticleReader {
             guard let chapter = try readChapter(path, title: titles[path], archive: archive, book: name, context: &context) else { continue }
             chapters.append(chapter)
         }
+        // A title page (only the book's title and authors) is not a chapter of its own.
+        let titlePageLines = Set(([package.title] + package.creators.map(Optional.some)).compactMap { $0?.lowercased() })
+        chapters.removeAll { chapter in
+            chapter.resources.isEmpty && !chapter.blocks.isEmpty && chapter.blocks.allSatisfy { b in
+                b.plainText.split(separator: "\n").allSatisfy { titlePageLines.contains($0.trimmingCharacters(in: .whitespaces).lowercased()) }
+            }
+        }
         guard !chapters.isEmpty else {
             throw ArticleError(.noContent, "the book has no readable chapters", file: name)
         }

@@ -94,6 +94,8 @@ struct Convert: ParsableCommand {
     /// into an output folder.
     private func isBatch(_ converter: Converter) throws(ArticleError) -> Bool {
         if batch.fromList != nil || formats.count > 1 { return true }
+        // An output folder means one file per input (and per article of a book).
+        if let output, output != "-", Self.looksLikeFolder(output) { return true }
         let writer = try resolveWriter(converter)
         if writer.combinesArticles && !(output.map(Self.looksLikeFolder) ?? false) { return false }
         let anyFolder = inputs.contains { var d: ObjCBool = false; return FileManager.default.fileExists(atPath: $0, isDirectory: &d) && d.boolValue }
@@ -117,6 +119,10 @@ struct Convert: ParsableCommand {
             let input = try ReaderInput(path: path)
             if let u = input.fileURL { inputURLs.append(u) }
             articles += try converter.read(input, from: reading.from, context: &context)
+        }
+        // One output file holds one document: several articles (a book's chapters) are joined.
+        if articles.count > 1 && !writer.combinesArticles {
+            articles = [Article.joined(articles, title: title)]
         }
         let data = try writer.write(articles, context: &context)
         if !quiet { printWarnings(context.warnings) }
