@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Regenerates the man page (swift-argument-parser's generate-manual plugin) and the bash, zsh
+# and fish completion scripts from the command's own definition. Run after changing an option;
+# CLITests/CLIDocsTests fails until the committed files match the command.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+swift package --allow-writing-to-package-directory generate-manual \
+  --date 2026-11-29 --authors "ArticleKit developers" --output-directory docs/man >/dev/null
+swift build --product articlekit >/dev/null
+bin=$(swift build --show-bin-path)/articlekit
+mkdir -p completions
+"$bin" --generate-completion-script bash > completions/articlekit.bash
+"$bin" --generate-completion-script zsh > completions/_articlekit
+"$bin" --generate-completion-script fish > completions/articlekit.fish
+echo "wrote docs/man/articlekit.1 and completions/"
