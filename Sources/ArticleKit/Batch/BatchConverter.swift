@@ -29,10 +29,7 @@ public final class BatchConverter: @unchecked Sendable {
         guard !ws.isEmpty else { throw ArticleError(.usage, "name at least one output format with --to") }
         writers = ws
         // The writers' own steps (the EPUB writer loads local images) run once, after reading.
-        var c = converter
-        var names = Set(c.transforms.map(\.name))
-        for t in ws.flatMap(\.inputTransforms) where names.insert(t.name).inserted { c.transforms.append(t) }
-        self.converter = c
+        self.converter = converter.including(ws.flatMap(\.inputTransforms))
     }
 
     /// Stops starting new files; the ones in flight finish. Safe to call from a signal handler's queue.
