@@ -4,10 +4,10 @@ extension Converter {
     /// Reads every input and renders all their articles as one output: what
     /// `articlekit convert a.txt b.html --to FORMAT --output FILE` does.
     ///
-    /// The writer's own ``ArticleWriter/inputTransforms`` run after this converter's
+    /// The writer's own ``/ArticleCore/ArticleWriter/inputTransforms`` run after this converter's
     /// ``transforms`` (the EPUB writer loads the images that sit next to each input). Several
     /// articles given to a writer that does not combine them are joined into one document with
-    /// ``Article/joined(_:title:)``, titled by ``ConversionOptions/title``.
+    /// ``/ArticleCore/Article/joined(_:title:)``, titled by ``/ArticleCore/ConversionOptions/title``.
     ///
     /// ```swift
     /// var context = ConversionContext()
@@ -22,7 +22,7 @@ extension Converter {
     ///   - writer: The writer of the output.
     ///   - context: The options, and the warnings collected on the way.
     /// - Returns: The bytes of the one output file.
-    /// - Throws: ``ArticleError`` naming the input (and step) that failed.
+    /// - Throws: ``/ArticleCore/ArticleError`` naming the input (and step) that failed.
     public func convert(_ inputs: [ReaderInput], from format: String? = nil, to writer: any ArticleWriter,
                         context: inout ConversionContext) throws(ArticleError) -> Data {
         let pipeline = including(writer.inputTransforms)
@@ -45,7 +45,7 @@ extension Converter {
     ///   - output: The output format's name or alias (`epub`, `md`).
     ///   - context: The options, and the warnings collected on the way.
     /// - Returns: The bytes of the one output file.
-    /// - Throws: ``ArticleError`` for an unknown format, or naming the input that failed.
+    /// - Throws: ``/ArticleCore/ArticleError`` for an unknown format, or naming the input that failed.
     public func convert(_ inputs: [ReaderInput], from format: String? = nil, to output: String,
                         context: inout ConversionContext) throws(ArticleError) -> Data {
         try convert(inputs, from: format, to: try writer(named: output), context: &context)
