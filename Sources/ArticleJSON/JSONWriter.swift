@@ -4,10 +4,13 @@ import Foundation
 /// Writes articles as ArticleKit JSON (see `Resources/article.schema.json`): one object for one
 /// article, an array for several. Keys are sorted, so the same article always gives the same bytes.
 public struct JSONWriter: ArticleWriter {
+    /// The format: `json`, `.json`, `application/json`.
     public let format = JSONFormat.info
 
+    /// Creates the writer.
     public init() {}
 
+    /// Renders the articles as the bytes of one output file.
     public func write(_ articles: [Article], context: inout ConversionContext) throws(ArticleError) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -8,7 +8,9 @@ import Foundation
 /// var options = BatchOptions(formats: ["json", "md"], outputDirectory: URL(fileURLWithPath: "out"))
 /// options.jobs = 4
 /// let batch = try BatchConverter(options: options)
-/// let summary = try batch.run(paths: ["articles/"]) { progress in print(progress.done, "of", progress.total) }
+/// let summary = try batch.run(paths: ["articles/"]) { record, progress in
+///     print(record.status, record.path, "\(progress.done)/\(progress.total)")
+/// }
 /// ```
 public final class BatchConverter: @unchecked Sendable {
     /// The pipeline each file goes through.
