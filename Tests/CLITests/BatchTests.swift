@@ -261,3 +261,32 @@ import Testing
         #expect((try? JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent(f)))) != nil, "\(f) is whole")
     }
 }
+
+/// Files that vanish between being found and being read fail one by one; the run ends normally.
+@Test func filesDisappearingMidRunFailAlone() throws {
+    let base = try CLIRunner.temporaryDirectory()
+    let input = base.appendingPathComponent("in")
+    try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+    for i in 0..<3000 {
+        try FileManager.default.copyItem(at: CLIRunner.seed, to: input.appendingPathComponent(String(format: "s%04d.txt", i)))
+    }
+    let out = base.appendingPathComponent("out")
+    let p = Process()
+    p.executableURL = CLIRunner.binary
+    p.arguments = ["convert", input.path, "--to", "json", "--output", out.path, "--jobs", "1"]
+    let err = Pipe()
+    p.standardError = err
+    try p.run()
+    func outputs() -> Int { (try? FileManager.default.contentsOfDirectory(atPath: out.path).count) ?? 0 }
+    for _ in 0..<1000 where outputs() < 30 { Thread.sleep(forTimeInterval: 0.005) }
+    for name in try FileManager.default.contentsOfDirectory(atPath: input.path) {
+        try? FileManager.default.removeItem(at: input.appendingPathComponent(name))
+    }
+    let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    p.waitUntilExit()
+    #expect(p.terminationStatus == 1, "\(text.suffix(300))")
+    #expect(text.contains("no such file"))
+    #expect(text.contains("3000") || text.contains("failed"), "the summary is printed")
+    let left = (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []
+    #expect(!left.contains { $0.contains("articlekit-tmp") })
+}
