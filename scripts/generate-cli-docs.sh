@@ -4,8 +4,10 @@
 # CLITests/CLIDocsTests fails until the committed files match the command.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift package --allow-writing-to-package-directory generate-manual \
-  --date 2026-11-29 --authors "ArticleKit developers" --output-directory docs/man >/dev/null
+# The plugin picks the output folder itself (under .build/plugins); the page is copied from there.
+swift package generate-manual --date 2026-11-29 >/dev/null
+mkdir -p docs/man
+cp "$(find .build/plugins/GenerateManual/outputs -name articlekit.1 | head -1)" docs/man/articlekit.1
 swift build --product articlekit >/dev/null
 bin=$(swift build --show-bin-path)/articlekit
 mkdir -p completions

@@ -14,15 +14,10 @@ public struct JSONLinesWriter: ArticleWriter {
 
     /// Renders the articles as the bytes of one output file.
     public func write(_ articles: [Article], context: inout ConversionContext) throws(ArticleError) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var out = Data()
+        let encoder = ArticleJSONEncoder(pretty: false)
         for a in articles {
-            do {
-                out.append(try encoder.encode(a))
-            } catch {
-                throw ArticleError(.malformed, "cannot encode the article as JSON: \(error)")
-            }
+            out.append(encoder.encode([a], asArray: false))
             out.append(0x0A)
         }
         return out

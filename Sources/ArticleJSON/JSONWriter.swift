@@ -2,7 +2,8 @@ import ArticleCore
 import Foundation
 
 /// Writes articles as ArticleKit JSON (see `Resources/article.schema.json`): one object for one
-/// article, an array for several. Keys are sorted, so the same article always gives the same bytes.
+/// article, an array for several, keys in a fixed reading order, so the same article always
+/// gives the same bytes.
 public struct JSONWriter: ArticleWriter {
     /// The format: `json`, `.json`, `application/json`.
     public let format = JSONFormat.info
@@ -12,15 +13,9 @@ public struct JSONWriter: ArticleWriter {
 
     /// Renders the articles as the bytes of one output file.
     public func write(_ articles: [Article], context: inout ConversionContext) throws(ArticleError) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        do {
-            var data = articles.count == 1 ? try encoder.encode(articles[0]) : try encoder.encode(articles)
-            data.append(0x0A)
-            return data
-        } catch {
-            throw ArticleError(.malformed, "cannot encode the article as JSON: \(error)")
-        }
+        var data = ArticleJSONEncoder(pretty: true).encode(articles, asArray: articles.count != 1)
+        data.append(0x0A)
+        return data
     }
 }
 

@@ -52,6 +52,7 @@ public struct ScrapedTextReader: ArticleReader {
         }
 
         let profile = SiteProfile.match(leadSource: meta.source, lines: groups.flatMap(\.lines), profiles: profiles)
+        meta.tags = Self.tags(in: groups.suffix(8).flatMap(\.lines))
         groups = Self.droppingBoilerplate(groups, title: meta.title, profile: profile)
 
         // Author signature: the last group, when it is a short line of names.
@@ -69,6 +70,20 @@ public struct ScrapedTextReader: ArticleReader {
             throw ArticleError(.noContent, "no article text found", file: input.name)
         }
         return [Article(metadata: meta, blocks: blocks)]
+    }
+
+    /// Labels of a keywords line in a site's trailer (`Tags: rice, storm`), lower-cased.
+    static let tagLabels = ["tags:", "tag:", "keywords:", "từ khóa:", "từ khoá:", "chủ đề:"]
+
+    /// The keywords of a `Tags: a, b` line near the end, if there is one.
+    static func tags(in lines: [String]) -> [String] {
+        for line in lines where line.utf8.count <= 300 {
+            let lower = line.lowercased()
+            guard let label = tagLabels.first(where: { lower.hasPrefix($0) }) else { continue }
+            return line.dropFirst(label.count).split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" })
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        return []
     }
 
     /// Vietnamese sites publish in UTC+7: an article whose text is Vietnamese gets that offset

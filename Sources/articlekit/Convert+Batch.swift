@@ -69,9 +69,10 @@ extension Convert {
         let rate = secs > 0 ? Double(result.converted) / secs : 0
         var summary = "\(result.converted) converted, \(result.skipped) skipped, \(result.failed) failed in \(String(format: "%.2f", secs)) s"
         if result.converted > 0 { summary += " (\(Int(rate.rounded())) files/s)" }
+        if result.vanished > 0 { summary += "; \(result.vanished) no such file any more (deleted during the run)" }
         if result.cancelled { summary += "; interrupted, rerun to finish" }
         FileHandle.standardError.write(Data((summary + "\n").utf8))
-        return result.failed > 0 || result.cancelled ? 1 : 0
+        return result.failed > 0 || result.vanished > 0 || result.cancelled ? 1 : 0
     }
 
     private func defaultFormat(_ converter: Converter, _ output: String) throws(ArticleError) -> String {

@@ -104,3 +104,23 @@ let everything = Article(
     let ok = "{\"blocks\":" + String(repeating: "[{\"type\":\"quote\",\"blocks\":", count: 50) + "[]" + String(repeating: "}]", count: 50) + "}"
     #expect(try readJSON(Data(ok.utf8)).count == 1)
 }
+
+@Test func directWriterAndCodableAreTheSameJSON() throws {
+    let encoder = JSONEncoder()
+    for article in [everything, Article(), Article(metadata: Metadata(title: "Control \u{01} and \"quotes\" \\ / é 🚲"))] {
+        let viaCodable = try JSONSerialization.jsonObject(with: encoder.encode(article)) as? NSDictionary
+        let direct = try JSONSerialization.jsonObject(with: writeJSON([article])) as? NSDictionary
+        #expect(viaCodable != nil && viaCodable == direct)
+        var context = ConversionContext()
+        let line = try JSONLinesWriter().write([article], context: &context)
+        #expect(line.filter { $0 == 0x0A }.count == 1, "one line per article")
+        #expect(try JSONSerialization.jsonObject(with: line) as? NSDictionary == viaCodable)
+    }
+}
+
+@Test func keysComeInReadingOrder() throws {
+    let text = String(decoding: try writeJSON([everything]), as: UTF8.self)
+    let order = ["\"title\"", "\"subtitle\"", "\"authors\"", "\"published\"", "\"dateline\"", "\"source\"", "\"url\"",
+                 "\"language\"", "\"tags\"", "\"summary\"", "\"blocks\""].compactMap { text.range(of: $0)?.lowerBound }
+    #expect(order.count == 11 && order == order.sorted())
+}

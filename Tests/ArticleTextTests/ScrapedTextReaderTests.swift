@@ -191,3 +191,10 @@ func headings(_ a: Article) -> [String] {
     }
     #expect(SiteProfile.builtIn.map(\.id).contains("baonghean") && SiteProfile.builtIn.last?.id == "generic")
 }
+
+@Test func tagsLineInTheTrailerBecomesTags() throws {
+    let a = try read(text: "A title\n\n05/09/2011 08:30\n\n(Baonghean) - The lead paragraph of the article.\n\nSecond paragraph here.\n\nXuan Hoa\n\nTags: rice harvest, storm No. 4; Yen Thanh\n\nLatest")
+    #expect(a.metadata.tags == ["rice harvest", "storm No. 4", "Yen Thanh"])
+    #expect(a.metadata.authors == ["Xuan Hoa"])
+    #expect(!a.blocks.map(\.plainText).joined().contains("Tags"))
+}

@@ -148,19 +148,15 @@ import Testing
 
     @Test func interruptedRunLeavesNoPartialFilesAndRerunFinishes() throws {
         let input = try makeCorpus()
-        for i in 0..<400 {
+        for i in 0..<2000 {
             try FileManager.default.copyItem(at: input.appendingPathComponent("seed.txt"), to: input.appendingPathComponent("s\(i).txt"))
         }
         let out = input.deletingLastPathComponent().appendingPathComponent("out")
-        let p = Process()
-        p.executableURL = CLIRunner.binary
-        p.arguments = ["convert", input.path, "--to", "json,md", "--output", out.path, "--jobs", "2"]
-        p.standardError = FileHandle.nullDevice
-        try p.run()
+        let run = try BackgroundRun(["convert", input.path, "--to", "json,md", "--output", out.path, "--jobs", "2"])
         // Wait until some outputs exist, then kill without warning.
-        for _ in 0..<500 where files(under: out).count < 40 { Thread.sleep(forTimeInterval: 0.005) }
-        kill(p.processIdentifier, SIGKILL)
-        p.waitUntilExit()
+        run.waitForOutputs(in: out, atLeast: 40)
+        _ = run.signal(SIGKILL)
+        #expect(files(under: out).count < 4000, "killed before the end")
         // Whatever is there is complete: every JSON output parses.
         for f in files(under: out) where f.hasSuffix(".json") && !f.hasPrefix(".") {
             #expect((try? JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent(f)))) != nil, "\(f)")
@@ -183,17 +179,10 @@ import Testing
             try FileManager.default.copyItem(at: input.appendingPathComponent("seed.txt"), to: input.appendingPathComponent("s\(i).txt"))
         }
         let out = input.deletingLastPathComponent().appendingPathComponent("out")
-        let p = Process()
-        p.executableURL = CLIRunner.binary
-        p.arguments = ["convert", input.path, "--to", "json", "--output", out.path, "--jobs", "1"]
-        let err = Pipe()
-        p.standardError = err
-        try p.run()
-        for _ in 0..<500 where files(under: out).count < 5 { Thread.sleep(forTimeInterval: 0.005) }
-        kill(p.processIdentifier, SIGINT)
-        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 1)
+        let run = try BackgroundRun(["convert", input.path, "--to", "json", "--output", out.path, "--jobs", "1"])
+        run.waitForOutputs(in: out, atLeast: 5)
+        let (status, text) = run.signal(SIGINT)
+        #expect(status == 1)
         #expect(text.contains("interrupted"))
         #expect(!files(under: out).contains { $0.contains("articlekit-tmp") })
         #expect(files(under: out).count < 2001, "it stopped before the end")
@@ -260,4 +249,26 @@ import Testing
     for f in left where f.hasSuffix(".json") && !f.hasPrefix(".") {
         #expect((try? JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent(f)))) != nil, "\(f) is whole")
     }
+}
+
+/// Files that vanish between being found and being read fail one by one; the run ends normally.
+@Test func filesDisappearingMidRunFailAlone() throws {
+    let base = try CLIRunner.temporaryDirectory()
+    let input = base.appendingPathComponent("in")
+    try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+    for i in 0..<3000 {
+        try FileManager.default.copyItem(at: CLIRunner.seed, to: input.appendingPathComponent(String(format: "s%04d.txt", i)))
+    }
+    let out = base.appendingPathComponent("out")
+    let run = try BackgroundRun(["convert", input.path, "--to", "json", "--output", out.path, "--jobs", "1"])
+    run.waitForOutputs(in: out, atLeast: 30)
+    for name in try FileManager.default.contentsOfDirectory(atPath: input.path) {
+        try? FileManager.default.removeItem(at: input.appendingPathComponent(name))
+    }
+    let (status, text) = run.finish()
+    #expect(status == 1, "\(text.suffix(300))")
+    #expect(text.contains("no such file"))
+    #expect(text.contains("3000") || text.contains("failed"), "the summary is printed")
+    let left = (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []
+    #expect(!left.contains { $0.contains("articlekit-tmp") })
 }

@@ -72,3 +72,38 @@ struct CLIRunner {
                 sourceLocation: sourceLocation)
     }
 }
+
+/// A run of the command in the background, for tests that interrupt it or change its inputs.
+struct BackgroundRun {
+    let process = Process()
+    let stderr = Pipe()
+
+    init(_ arguments: [String]) throws {
+        process.executableURL = CLIRunner.binary
+        process.arguments = arguments
+        process.standardError = stderr
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+    }
+
+    /// Waits (up to five seconds) until `folder` holds at least `count` entries.
+    func waitForOutputs(in folder: URL, atLeast count: Int) {
+        for _ in 0..<1000 {
+            let n = (try? FileManager.default.subpathsOfDirectory(atPath: folder.path).count) ?? 0
+            if n >= count { return }
+            Thread.sleep(forTimeInterval: 0.005)
+        }
+    }
+
+    /// Sends a signal, then waits for the end; returns the exit status and what was on stderr.
+    func signal(_ sig: Int32) -> (status: Int32, stderr: String) {
+        kill(process.processIdentifier, sig)
+        return finish()
+    }
+
+    func finish() -> (status: Int32, stderr: String) {
+        let text = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, text)
+    }
+}

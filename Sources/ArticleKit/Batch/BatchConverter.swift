@@ -122,6 +122,8 @@ public final class BatchConverter: @unchecked Sendable {
         let final = lock.withLock { () -> BatchProgress in
             progress.elapsed = Date().timeIntervalSince(start)
             progress.cancelled = cancelled
+            // Inputs deleted after the count are not found again by the second walk.
+            if !cancelled && fatal == nil { progress.vanished = max(0, progress.total - progress.done) }
             return progress
         }
         if let fatal = lock.withLock({ fatal }) {

@@ -37,6 +37,8 @@ public struct BatchProgress: Sendable {
     public var skipped = 0
     /// Inputs that failed.
     public var failed = 0
+    /// Inputs found when counting that were gone when their turn came (deleted during the run).
+    public var vanished = 0
     /// Seconds since the run started.
     public var elapsed: Double = 0
     /// Whether the run was interrupted (SIGINT, SIGTERM or ``BatchConverter/cancel()``).

@@ -1,0 +1,122 @@
+function __articlekit_should_offer_completions_for_flags_or_options -a expected_commands
+    set -l non_repeating_flags_or_options $argv[2..]
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __articlekit_parse_tokens
+    test "$commands" = "$expected_commands"; and return $non_repeating_flags_or_options_absent
+end
+
+function __articlekit_should_offer_completions_for_positional -a expected_commands positional_index_comparison expected_positional_index
+    set -l non_repeating_flags_or_options
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __articlekit_parse_tokens
+    test "$commands" = "$expected_commands" -a \( "$positional_index" "$positional_index_comparison" "$expected_positional_index" \)
+end
+
+function __articlekit_parse_tokens -S
+    set -l unparsed_tokens (__articlekit_tokens -pc)
+    switch $unparsed_tokens[1]
+    case 'articlekit'
+        __articlekit_parse_subcommand 0 'version' 'h/help'
+        switch $unparsed_tokens[1]
+        case 'convert'
+            __articlekit_parse_subcommand -r 1 'to=' 'o/output=' 'from=' 'encoding=' 'language=' 'join-chapters' 'width=' 'title=' 'identifier=' 'cover=' 'from-list=' 'j/jobs=' 'include=+' 'exclude=+' 'force' 'shard=' 'report=' 'q/quiet' 'v/verbose' 'version' 'h/help'
+        case 'inspect'
+            __articlekit_parse_subcommand 1 'from=' 'encoding=' 'language=' 'join-chapters' 'version' 'h/help'
+        case 'formats'
+            __articlekit_parse_subcommand 0 'names' 'version' 'h/help'
+        case 'help'
+            __articlekit_parse_subcommand -r 1 'version'
+        end
+    end
+end
+
+function __articlekit_tokens
+    if test (string split -m 1 -f 1 -- . "$FISH_VERSION") -gt 3
+        commandline --tokens-raw $argv
+    else
+        commandline -o $argv
+    end
+end
+
+function __articlekit_parse_subcommand -S -a positional_count
+    argparse -s r -- $argv
+    set -l option_specs $argv[2..]
+    set -l is_repeating_positional $_flag_r
+    set -el _flag_r
+    set -a commands $unparsed_tokens[1]
+    set positional_index 0
+    while true
+        set -e unparsed_tokens[1]
+        argparse -sn "$commands" $option_specs -- $unparsed_tokens 2> /dev/null
+        set unparsed_tokens $argv
+        set positional_index (math $positional_index + 1)
+        for non_repeating_flag_or_option in $non_repeating_flags_or_options
+            if set -ql "_flag_$(string replace -a - _ -- $non_repeating_flag_or_option)"
+                set non_repeating_flags_or_options_absent 1
+                break
+            end
+        end
+        test (count $unparsed_tokens) -eq 0 -o \( -z "$is_repeating_positional" -a "$positional_index" -gt "$positional_count" \) && break
+    end
+end
+
+function __articlekit_complete_directories
+    set -l token (commandline -t)
+    string match -- '*/' $token
+    set -l subdirs $token*/
+    printf %s\n $subdirs
+end
+
+function __articlekit_custom_completion
+    set -x SAP_SHELL fish
+    set -x SAP_SHELL_VERSION $FISH_VERSION
+    set -l tokens (__articlekit_tokens -p)
+    if test -z "$(__articlekit_tokens -t)"
+        set -l index (count (__articlekit_tokens -pc))
+        set tokens $tokens[..$index] \'\' $tokens[(math $index + 1)..]
+    end
+    command $tokens[1] $argv $tokens
+end
+
+complete -c 'articlekit' -f
+complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit" version' -l 'version' -d 'Show the version.'
+complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_positional "articlekit" -eq 1' -fa 'convert' -d 'Convert articles, or whole folders of them, from one format to others.'
+complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_positional "articlekit" -eq 1' -fa 'inspect' -d 'Show what ArticleKit understood of an input: metadata and an outline of the blocks.'
+complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_positional "articlekit" -eq 1' -fa 'formats' -d 'List the formats ArticleKit reads and writes.'
+complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_positional "articlekit" -eq 1' -fa 'help' -d 'Show subcommand help information.'
+complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" to' -l 'to' -d 'Output formats, comma-separated (`articlekit formats` lists them).' -rfka ''
+complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" o output' -s 'o' -l 'output' -d 'The output file, - for standard output, or the output folder for several inputs (default: beside the input).' -rfka ''
+complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" from' -l 'from' -d 'The input format, when the file extension does not say it.' -rfka ''
+complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" encoding' -l 'encoding' -d 'The input\'s character encoding (default: a BOM or declaration, then UTF-8).' -rfka ''
+complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" language' -l 'language' -d 'The article language as a BCP 47 tag, instead of the detected one.' -rfka ''
+complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" join-chapters' -l 'join-chapters' -d 'Read a book (EPUB not made by ArticleKit) as one article with a heading per chapter, not one article per chapter.'
+complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" width' -l 'width' -d 'Plain-text line width; 0 for no wrapping.' -rfka ''
+complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" title' -l 'title' -d 'A title for a book of several articles, or for an article without one.' -rfka ''
+complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" identifier' -l 'identifier' -d 'The book identifier (EPUB), instead of one derived from the content.' -rfka ''
+complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" cover' -l 'cover' -d 'An image file to use as the cover (EPUB).' -rfka ''
+complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" from-list' -l 'from-list' -d 'Read input paths from a file, or - for standard input, one per line.' -rfka ''
+complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" j jobs' -s 'j' -l 'jobs' -d 'Files converted at once (default: the number of cores).' -rfka ''
+complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert"' -l 'include' -d 'Only files matching this glob (`*.txt`, `2024/**/*.md`); repeatable.' -rfka ''
+complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert"' -l 'exclude' -d 'Leave out files matching this glob; repeatable.' -rfka ''
+complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" force' -l 'force' -d 'Convert even when an output is newer than its input.'
+complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" shard' -l 'shard' -d 'Only the inputs whose relative path hashes to shard K of N (1 ≤ K ≤ N), for splitting a corpus across machines.' -rfka ''
+complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" report' -l 'report' -d 'Write a JSON report with one record per input.' -rfka ''
+complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" q quiet' -s 'q' -l 'quiet' -d 'No progress bar and no warnings.'
+complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" v verbose' -s 'v' -l 'verbose' -d 'List each file as it is converted.'
+complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" version' -l 'version' -d 'Show the version.'
+complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit inspect" from' -l 'from' -d 'The input format, when the file extension does not say it.' -rfka ''
+complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit inspect" encoding' -l 'encoding' -d 'The input\'s character encoding (default: a BOM or declaration, then UTF-8).' -rfka ''
+complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit inspect" language' -l 'language' -d 'The article language as a BCP 47 tag, instead of the detected one.' -rfka ''
+complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit inspect" join-chapters' -l 'join-chapters' -d 'Read a book (EPUB not made by ArticleKit) as one article with a heading per chapter, not one article per chapter.'
+complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit inspect" version' -l 'version' -d 'Show the version.'
+complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit inspect" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit formats" names' -l 'names' -d 'Print only the writers\' names and file extensions, one per line (for scripts).'
+complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit formats" version' -l 'version' -d 'Show the version.'
+complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit formats" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit help" version' -l 'version' -d 'Show the version.'
