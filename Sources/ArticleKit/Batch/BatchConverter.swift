@@ -145,10 +145,14 @@ public final class BatchConverter: @unchecked Sendable {
     private func outputExtension(_ w: any ArticleWriter) -> String { w.format.extensions.first ?? w.format.name }
 
     /// The options that change what outputs contain; a change makes a rerun redo everything.
+    /// The pipeline's steps and the format-specific options count too: a library user who adds a
+    /// transform, or a reader option such as `epub-chapters`, gets new outputs, not skipped ones.
     private func optionsKey() -> String {
         let o = options.conversion
         return [options.formats.joined(separator: ","), options.inputFormat ?? "", o.encoding ?? "", o.language ?? "",
-                String(o.width), o.title ?? "", o.identifier ?? "", o.coverPath ?? ""].joined(separator: "|")
+                String(o.width), o.title ?? "", o.identifier ?? "", o.coverPath ?? "",
+                converter.transforms.map(\.name).joined(separator: ","),
+                o.extra.sorted { $0.key < $1.key }.map { $0.key + "=" + $0.value }.joined(separator: ",")].joined(separator: "|")
     }
 
     private func record(_ r: BatchRecord, _ report: ReportWriter?, _ onRecord: (@Sendable (BatchRecord, BatchProgress) -> Void)?) {
