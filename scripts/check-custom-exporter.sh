@@ -42,6 +42,13 @@ if ! cmp -s "$work/feed.atom" "$work/feed-again.atom"; then
   exit 1
 fi
 
+# An article with markup, an ampersand and a control character in its text, and no date, URL,
+# author or source: the feed must still be well-formed Atom with the text intact.
+cat >"$work/odd.json" <<'JSON'
+{"title": "Fish & chips <b>\"hot\"</b> \u0001]]>", "blocks": [{"type": "paragraph", "content": [{"type": "text", "text": "A < B && C > D ]]> \u0007 done"}]}, {"type": "html", "html": "<script>alert(1)</script>"}]}
+JSON
+"$bin" "$work/odd.json" --output "$work/odd.atom" >/dev/null
+
 python3 - "$work" <<'PY'
 import os, re, sys
 import xml.etree.ElementTree as ET
@@ -110,6 +117,23 @@ check_feed(os.path.join(work, "feed.atom"), want, "feed.atom")
 for n, title in zip(names, want):
     stem = os.path.splitext(n)[0]
     check_feed(os.path.join(work, "batch", stem + ".atom"), [title], f"batch/{stem}.atom")
+
+# The odd article: escaped, not dropped; a deterministic id and date; a feed-level author.
+try:
+    odd = ET.parse(os.path.join(work, "odd.atom")).getroot()
+    entry = odd.find(A + "entry")
+    if entry.findtext(A + "title") != 'Fish & chips <b>"hot"</b> ]]>':
+        fail(f"odd.atom: title {entry.findtext(A + 'title')!r}")
+    if "A &lt; B &amp;&amp; C &gt; D ]]&gt;" not in (entry.findtext(A + "content") or ""):
+        fail("odd.atom: the body text is not in the content as escaped HTML")
+    if not (entry.findtext(A + "id") or "").startswith("urn:uuid:"):
+        fail("odd.atom: an article without a URL has no urn:uuid id")
+    if entry.findtext(A + "updated") != "1970-01-01T00:00:00Z" or entry.find(A + "published") is not None:
+        fail("odd.atom: an undated article is not dated 1970-01-01T00:00:00Z without <published>")
+    if odd.find(A + "author") is None:
+        fail("odd.atom: no feed author for an entry without one")
+except (ET.ParseError, OSError, AttributeError) as e:
+    fail(f"odd.atom: {e}")
 
 if failures:
     for f in failures:

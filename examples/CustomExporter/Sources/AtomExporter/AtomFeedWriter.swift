@@ -11,7 +11,8 @@ import Foundation
 /// - Atom dates need a UTC offset: a published date without one is taken as UTC. An article
 ///   with no date is dated by `SOURCE_DATE_EPOCH` when it is set, else by the newest date in
 ///   the feed, else 1970-01-01T00:00:00Z; the writer never reads the clock.
-/// - The body is HTML from ArticleKit's `XHTMLRenderer`, escaped into `<content type="html">`.
+/// - The body is HTML from ArticleKit's `XHTMLRenderer`, escaped into `<content type="html">`;
+///   raw HTML an article kept goes in as text.
 ///
 /// Options (``ConversionOptions``): `title` names the feed, `identifier` is its id, and
 /// `extra["atom-author"]` names the feed's author for entries that have none.
@@ -80,8 +81,11 @@ public struct AtomFeedWriter: ArticleWriter {
         if let summary = Self.nonEmpty(m.summary) ?? Self.nonEmpty(m.subtitle) {
             e += "    <summary type=\"text\">\(Self.escape(summary))</summary>\n"
         }
-        // The body as HTML, escaped: `type="html"` content is text that holds markup.
-        let html = XHTMLRenderer().render(blocks: article.blocks)
+        // The body as HTML, escaped: `type="html"` content is text that holds markup. Raw HTML
+        // the article kept (a Markdown source's <script>) goes in as its text, never as markup.
+        var renderer = XHTMLRenderer()
+        renderer.rawHTML = .text
+        let html = renderer.render(blocks: article.blocks)
         e += "    <content type=\"html\">\(Self.escape(html))</content>\n"
         e += "  </entry>\n"
         return e
