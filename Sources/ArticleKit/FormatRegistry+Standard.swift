@@ -8,6 +8,7 @@ extension FormatRegistry {
         var r = FormatRegistry()
         r.register(reader: ScrapedTextReader())
         r.register(reader: JSONReader())
+        r.register(reader: MarkdownReader())
         r.register(writer: JSONWriter())
         r.register(writer: MarkdownWriter())
         r.register(writer: PlainTextWriter())

@@ -1,11 +1,70 @@
 import ArticleCore
 import Foundation
 
-/// Writes CommonMark (placeholder).
+/// Writes articles as CommonMark + GFM with YAML front matter for the metadata.
+///
+/// The output is exact: reading it back with ``MarkdownReader`` gives the same article, and any
+/// CommonMark renderer shows the same text (Markdown punctuation in text is escaped, list
+/// tightness and numbering are kept, code fences are longer than the backtick runs inside).
+///
+/// - The title is written as the leading `# ` heading when it is plain one-line text and the body
+///   has no level-1 heading of its own (the reader takes such a heading back as the title);
+///   otherwise it goes into the front matter.
+/// - Figures follow the convention described in ``MarkdownFigure``.
+/// - Several articles are written one after another, separated by a blank line.
 public struct MarkdownWriter: ArticleWriter {
-    public let format = FormatInfo(name: "markdown", aliases: ["md", "commonmark", "gfm"], extensions: ["md", "markdown"], mediaType: "text/markdown", summary: "CommonMark + GFM with YAML front matter")
+    public let format = MarkdownFormat.info
+
+    /// Creates a writer.
     public init() {}
+
     public func write(_ articles: [Article], context: inout ConversionContext) throws(ArticleError) -> Data {
-        Data(articles.map { $0.blocks.map(\.plainText).joined(separator: "\n\n") }.joined(separator: "\n\n").utf8)
+        var out = ""
+        for article in articles {
+            if !out.isEmpty { out += "\n" }
+            out += markdown(article)
+        }
+        return Data(out.utf8)
+    }
+
+    /// One article as Markdown text, ending with a newline (empty for an empty article).
+    public func markdown(_ article: Article) -> String {
+        let m = article.metadata
+        let headingTitle = m.title.flatMap { title in
+            Self.canWriteTitleAsHeading(title, blocks: article.blocks) ? title : nil
+        }
+        var out = ""
+        if let yaml = FrontMatterWriter.yaml(m, includeTitle: headingTitle == nil) {
+            out += "---\n" + yaml + "\n---\n"
+        }
+        var blocks = article.blocks
+        if let headingTitle { blocks.insert(.heading(level: 1, content: [.text(headingTitle)]), at: 0) }
+        let body = MarkdownBlockRenderer().render(blocks)
+        if !body.isEmpty {
+            if !out.isEmpty { out += "\n" }
+            out += body + "\n"
+        }
+        return out
+    }
+
+    /// Whether `title` can be the leading `# ` heading: plain text on one line, with no level-1
+    /// heading in `blocks` that would stop the reader taking it back as the title.
+    static func canWriteTitleAsHeading(_ title: String, blocks: [Block]) -> Bool {
+        guard plainTitle([.text(title)]) != nil else { return false }
+        for b in blocks {
+            if case .heading(1, _) = b { return false }
+        }
+        return true
+    }
+
+    /// The title a heading's content gives when it is one run of plain text on one line, with no
+    /// space at either end (what a `# ` heading can hold exactly).
+    static func plainTitle(_ content: [Inline]) -> String? {
+        guard content.count == 1, case .text(let t) = content[0], !t.isEmpty,
+              !t.contains(where: \.isNewline),
+              t.unicodeScalars.first.map({ !$0.properties.isWhitespace }) == true,
+              t.unicodeScalars.last.map({ !$0.properties.isWhitespace }) == true
+        else { return nil }
+        return t
     }
 }

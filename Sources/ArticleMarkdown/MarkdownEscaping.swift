@@ -1,0 +1,183 @@
+/// The character rules the Markdown writer needs: CommonMark's classes of characters for
+/// emphasis delimiters, and escaping that makes text render as the same text.
+enum MarkdownEscaping {
+    /// How CommonMark classifies the character on each side of a delimiter run.
+    enum CharClass {
+        case whitespace, punctuation, other
+    }
+
+    /// The class of `scalar`; `nil` (the start or end of a line) counts as whitespace.
+    static func classify(_ scalar: Unicode.Scalar?) -> CharClass {
+        guard let s = scalar else { return .whitespace }
+        switch s.value {
+        case 9, 10, 12, 13, 32: return .whitespace
+        case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E: return .punctuation
+        case 0..<0x80: return .other
+        default: break
+        }
+        switch s.properties.generalCategory {
+        case .spaceSeparator: return .whitespace
+        case .connectorPunctuation, .dashPunctuation, .closePunctuation, .finalPunctuation,
+             .initialPunctuation, .otherPunctuation, .openPunctuation:
+            return .punctuation
+        default: return .other
+        }
+    }
+
+    static func isASCIIPunctuation(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E: return true
+        default: return false
+        }
+    }
+
+    private static func isAlphanumeric(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
+        default: return false
+        }
+    }
+
+    /// Appends `text` so that it parses back as exactly this text: Markdown punctuation is
+    /// backslash-escaped where it could mean something, block markers at the start of a line are
+    /// neutralised, and a line ending in the text becomes a soft line break.
+    ///
+    /// - Parameters:
+    ///   - atLineStart: whether `out` is at the start of a line of the block.
+    ///   - beforeLink: whether a link follows, so that a final `!` must not make it an image.
+    ///   - extra: further characters to escape (`"` in a link title).
+    static func appendText(_ text: String, to out: inout String, atLineStart: Bool, beforeLink: Bool = false,
+                           newline: String = "\n", extra: Set<Unicode.Scalar> = []) {
+        let scalars = Array(text.unicodeScalars)
+        var lineStart = atLineStart
+        var i = 0
+        while i < scalars.count {
+            let c = scalars[i]
+            if c == "\n" || c == "\r" {
+                if c == "\r", i + 1 < scalars.count, scalars[i + 1] == "\n" { i += 1 }
+                protectTrailingSpace(&out)
+                out += newline
+                lineStart = newline == "\n"
+                i += 1
+                continue
+            }
+            if lineStart {
+                lineStart = false
+                if c == " " || c == "\t" {
+                    // Leading spaces of a line are dropped by the parser (or start code).
+                    out += c == " " ? "&#32;" : "&#9;"
+                    i += 1
+                    continue
+                }
+                switch c {
+                case "#", ">", "-", "+", "=":
+                    out += "\\"
+                    out.unicodeScalars.append(c)
+                    i += 1
+                    continue
+                case "0"..."9":
+                    // `1.` or `1)` at the start of a line would begin an ordered list.
+                    var j = i
+                    while j < scalars.count, j - i < 10, ("0"..."9").contains(scalars[j]) { j += 1 }
+                    if j < scalars.count, scalars[j] == "." || scalars[j] == ")" {
+                        for k in i..<j { out.unicodeScalars.append(scalars[k]) }
+                        out += "\\"
+                        out.unicodeScalars.append(scalars[j])
+                        i = j + 1
+                        continue
+                    }
+                default: break
+                }
+            }
+            switch c {
+            case "\\", "`", "*", "_", "[", "]", "<", "~", "|":
+                out += "\\"
+            case "&":
+                if i + 1 < scalars.count, scalars[i + 1] == "#" || isAlphanumeric(scalars[i + 1]) { out += "\\" }
+            case "!":
+                if i + 1 == scalars.count && beforeLink { out += "\\" }
+            default:
+                if extra.contains(c) { out += "\\" }
+            }
+            out.unicodeScalars.append(c)
+            i += 1
+        }
+    }
+
+    /// Replaces a space or tab ending `out` by its character reference: the parser drops
+    /// whitespace at the end of a line, and two spaces there would make a hard line break.
+    static func protectTrailingSpace(_ out: inout String) {
+        guard let last = out.unicodeScalars.last, last == " " || last == "\t" else { return }
+        out.unicodeScalars.removeLast()
+        out += last == " " ? "&#32;" : "&#9;"
+    }
+
+    /// A code span for `code`: a backtick run that does not occur inside, and padding where the
+    /// content starts or ends with a backtick or with a space the parser would strip.
+    static func codeSpan(_ code: String, inTable: Bool) -> String {
+        var content = code.replacingNewlines()
+        if content.isEmpty { return "<code></code>" }
+        if inTable { content = content.replacingOccurrences(of: "|", with: "\\|") }
+        var runs = Set<Int>()
+        var run = 0
+        for c in content.unicodeScalars {
+            if c == "`" { run += 1 } else if run > 0 { runs.insert(run); run = 0 }
+        }
+        if run > 0 { runs.insert(run) }
+        var n = 1
+        while runs.contains(n) { n += 1 }
+        let fence = String(repeating: "`", count: n)
+        let allSpaces = content.unicodeScalars.allSatisfy { $0 == " " }
+        let pad = content.hasPrefix("`") || content.hasSuffix("`")
+            || (!allSpaces && content.hasPrefix(" ") && content.hasSuffix(" "))
+        return pad ? fence + " " + content + " " + fence : fence + content + fence
+    }
+
+    /// A link destination: bare when it can be, else in angle brackets.
+    static func destination(_ url: String) -> String {
+        var out = ""
+        let angle = url.isEmpty || url.unicodeScalars.contains { $0.value <= 0x20 || $0.value == 0x7F }
+        for c in url.unicodeScalars {
+            switch c {
+            case "\n": out += "%0A"
+            case "\r": out += "%0D"
+            case "\\", "<", ">": out += "\\"; out.unicodeScalars.append(c)
+            case "(", ")": if !angle { out += "\\" }; out.unicodeScalars.append(c)
+            case "&": out += "\\&"
+            case " " where !angle: out += "%20"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return angle ? "<" + out + ">" : out
+    }
+
+    /// A link title in double quotes.
+    static func title(_ title: String) -> String {
+        var out = "\""
+        appendText(title, to: &out, atLineStart: false, extra: ["\""])
+        return out + "\""
+    }
+
+    /// Whether `url` is an absolute URI that CommonMark writes as an autolink `<url>`.
+    static func isAutolinkURI(_ url: String) -> Bool {
+        let s = Array(url.unicodeScalars)
+        guard let colon = s.firstIndex(of: ":"), (2...32).contains(colon) else { return false }
+        guard isAlphanumeric(s[0]), !("0"..."9").contains(s[0]) else { return false }
+        for c in s[1..<colon] where !(isAlphanumeric(c) || c == "+" || c == "." || c == "-") { return false }
+        for c in s[(colon + 1)...] where c.value <= 0x20 || c == "<" || c == ">" || c.value == 0x7F { return false }
+        return true
+    }
+
+    /// Whether `address` is an e-mail address CommonMark writes as an autolink `<address>`.
+    static func isAutolinkEmail(_ address: String) -> Bool {
+        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return false }
+        let localOK = parts[0].unicodeScalars.allSatisfy { isAlphanumeric($0) || ".!#$%&'*+/=?^_`{|}~-".unicodeScalars.contains($0) }
+        let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
+        let domainOK = labels.allSatisfy { label in
+            !label.isEmpty && label.count <= 63 && label.first != "-" && label.last != "-"
+                && label.unicodeScalars.allSatisfy { isAlphanumeric($0) || $0 == "-" }
+        }
+        return localOK && domainOK
+    }
+}

@@ -1,0 +1,158 @@
+import ArticleCore
+
+/// Writes inlines as CommonMark that parses back to the same inlines.
+///
+/// Emphasis, strong emphasis and strikethrough pick a delimiter (`*`, `_`, `~~`) only where
+/// CommonMark's flanking rules let it open and close at that spot and it cannot merge with a
+/// neighbouring run; where none can, the raw HTML tag (`<em>`, `<strong>`, `<del>`) is written,
+/// which renders the same.
+struct MarkdownInlineRenderer {
+    typealias CharClass = MarkdownEscaping.CharClass
+
+    /// Inside a GFM table cell: `|` is escaped everywhere and breaks cannot be lines.
+    var inTable = false
+    /// Inside a one-line construct (an ATX heading): soft breaks become spaces.
+    var singleLine = false
+
+    /// Appends `inlines` to `out`. `follow` is the class of what comes after them, and
+    /// `followScalar` the delimiter character that closes around them, if any.
+    func render(_ inlines: [Inline], into out: inout String, follow: CharClass, followScalar: Unicode.Scalar? = nil) {
+        for (i, inline) in inlines.enumerated() {
+            let next: Inline? = i + 1 < inlines.count ? inlines[i + 1] : nil
+            let nextClass = next.map { Self.firstClass([$0], follow: follow) } ?? follow
+            let nextScalar = next == nil ? followScalar : nil
+            switch inline {
+            case .text(let s):
+                var isLink = false
+                if case .link? = next { isLink = true }
+                MarkdownEscaping.appendText(s, to: &out, atLineStart: Self.atLineStart(out), beforeLink: isLink,
+                                            newline: lineEnding)
+                if next == nil && follow == .whitespace && followScalar == nil { MarkdownEscaping.protectTrailingSpace(&out) }
+            case .softBreak:
+                MarkdownEscaping.protectTrailingSpace(&out)
+                out += lineEnding
+            case .lineBreak:
+                if next == nil && followScalar == nil { break }  // a break ending a block is not kept by Markdown
+                if inTable || singleLine { out += "<br />" } else { out += "\\\n" }
+            case .code(let c):
+                out += MarkdownEscaping.codeSpan(c, inTable: inTable)
+            case .html(let h):
+                out += inTable ? h.replacingOccurrences(of: "|", with: "\\|") : (singleLine ? h.replacingNewlines() : h)
+            case .emphasis(let c):
+                delimited(c, candidates: ["*", "_"], tag: "em", into: &out, next: nextClass, nextScalar: nextScalar)
+            case .strong(let c):
+                delimited(c, candidates: ["**", "__"], tag: "strong", into: &out, next: nextClass, nextScalar: nextScalar)
+            case .strikethrough(let c):
+                delimited(c, candidates: ["~~"], tag: "del", into: &out, next: nextClass, nextScalar: nextScalar)
+            case .link(let url, let title, let content):
+                link(url: url, title: title, content: content, into: &out)
+            case .image(let ref):
+                out += "!["
+                MarkdownEscaping.appendText(ref.alt.replacingNewlines(), to: &out, atLineStart: false)
+                out += "](" + MarkdownEscaping.destination(ref.source)
+                if let t = ref.title { out += " " + MarkdownEscaping.title(t) }
+                out += ")"
+            }
+        }
+    }
+
+    private var lineEnding: String { inTable || singleLine ? " " : "\n" }
+
+    private func link(url: String, title: String?, content: [Inline], into out: inout String) {
+        if title == nil, case .text(let t)? = content.first, content.count == 1 {
+            if t == url, MarkdownEscaping.isAutolinkURI(url) {
+                out += "<" + url + ">"
+                return
+            }
+            if url == "mailto:" + t, MarkdownEscaping.isAutolinkEmail(t) {
+                // GFM links a bare address by itself; CommonMark sees text. Bare is what both
+                // read as the text the author wrote when it was not in angle brackets.
+                out += t.contains(where: { "\\`*_[]<~|&".contains($0) }) ? "<" + t + ">" : t
+                return
+            }
+            if url == "http://" + t, t.hasPrefix("www."), !t.contains(where: { "\\`*_[]<~|&".contains($0) }) {
+                out += t  // a GFM extended autolink, written as it was found
+                return
+            }
+        }
+        out += "["
+        render(content, into: &out, follow: .punctuation, followScalar: "]")
+        out += "](" + MarkdownEscaping.destination(url)
+        if let title { out += " " + MarkdownEscaping.title(title) }
+        out += ")"
+    }
+
+    private func delimited(_ children: [Inline], candidates: [String], tag: String, into out: inout String,
+                           next: CharClass, nextScalar: Unicode.Scalar?) {
+        let prevScalar = Self.atLineStart(out) ? nil : out.unicodeScalars.last
+        let prev = MarkdownEscaping.classify(prevScalar)
+        let first = Self.firstClass(children, follow: .punctuation)
+        let last = Self.lastClass(children)
+        if !children.isEmpty && !Self.startsOrEndsWithEmptyText(children) {
+            for delimiter in candidates {
+                guard let c = delimiter.unicodeScalars.first, prevScalar != c, nextScalar != c else { continue }
+                // Left-flanking opener, right-flanking closer (CommonMark 6.2).
+                guard first != .whitespace, first != .punctuation || prev != .other else { continue }
+                guard last != .whitespace, last != .punctuation || next != .other else { continue }
+                // `_` may not open or close inside a word.
+                if c == "_" && (prev == .other || next == .other) { continue }
+                out += delimiter
+                render(children, into: &out, follow: .punctuation, followScalar: c)
+                out += delimiter
+                return
+            }
+        }
+        out += "<\(tag)>"
+        render(children, into: &out, follow: .punctuation, followScalar: ">")
+        out += "</\(tag)>"
+    }
+
+    private static func startsOrEndsWithEmptyText(_ inlines: [Inline]) -> Bool {
+        if case .text("")? = inlines.first { return true }
+        if case .text("")? = inlines.last { return true }
+        return false
+    }
+
+    static func atLineStart(_ out: String) -> Bool {
+        out.isEmpty || out.utf8.last == 0x0A
+    }
+
+    /// The class of the first character the inlines are written with.
+    static func firstClass(_ inlines: [Inline], follow: CharClass) -> CharClass {
+        for inline in inlines {
+            switch inline {
+            case .text(let s):
+                if let c = s.unicodeScalars.first { return c == "\n" || c == "\r" ? .whitespace : MarkdownEscaping.classify(c) }
+            case .softBreak: return .whitespace
+            case .html(let h): if !h.isEmpty { return .punctuation }
+            case .link(let url, _, let content):
+                // A bare GFM autolink starts with its text.
+                if case .text(let t)? = content.first, content.count == 1, url == "mailto:" + t || url == "http://" + t {
+                    return MarkdownEscaping.classify(t.unicodeScalars.first)
+                }
+                return .punctuation
+            default: return .punctuation
+            }
+        }
+        return follow
+    }
+
+    /// The class of the last character the inlines are written with.
+    static func lastClass(_ inlines: [Inline]) -> CharClass {
+        for inline in inlines.reversed() {
+            switch inline {
+            case .text(let s):
+                if let c = s.unicodeScalars.last { return MarkdownEscaping.classify(c) }
+            case .softBreak, .lineBreak: return .whitespace
+            case .html(let h): if !h.isEmpty { return .punctuation }
+            case .link(let url, _, let content):
+                if case .text(let t)? = content.first, content.count == 1, url == "mailto:" + t || url == "http://" + t {
+                    return MarkdownEscaping.classify(t.unicodeScalars.last)
+                }
+                return .punctuation
+            default: return .punctuation
+            }
+        }
+        return .punctuation
+    }
+}
