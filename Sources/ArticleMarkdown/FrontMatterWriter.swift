@@ -8,8 +8,9 @@ import Foundation
 /// double quotes with JSON-style escapes (which YAML's double-quoted style accepts).
 enum FrontMatterWriter {
     /// The YAML lines (no fences), or `nil` when there is nothing to write. `includeTitle` is
-    /// `false` when the title is written as the document's leading heading instead.
-    static func yaml(_ m: Metadata, includeTitle: Bool) -> String? {
+    /// `false` when the title is written as the document's leading heading instead; the language
+    /// is left out when it is `detectedLanguage`, the one ArticleKit finds in the text anyway.
+    static func yaml(_ m: Metadata, includeTitle: Bool, detectedLanguage: String?) -> String? {
         var lines: [String] = []
         func add(_ key: String, _ value: String?) {
             if let value, !value.isEmpty { lines.append(key + ": " + scalar(value)) }
@@ -26,7 +27,7 @@ enum FrontMatterWriter {
         add("dateline", m.dateline)
         add("source", m.source)
         add("url", m.url)
-        add("lang", m.language)
+        if m.language != detectedLanguage { add("lang", m.language) }
         if !m.tags.isEmpty {
             lines.append("tags:")
             for t in m.tags { lines.append("  - " + scalar(t)) }

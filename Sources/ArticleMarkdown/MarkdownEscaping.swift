@@ -40,24 +40,23 @@ enum MarkdownEscaping {
 
     /// Appends `text` so that it parses back as exactly this text: Markdown punctuation is
     /// backslash-escaped where it could mean something, block markers at the start of a line are
-    /// neutralised, and a line ending in the text becomes a soft line break.
+    /// neutralised, and a line-ending character in the text is written as a character reference.
     ///
     /// - Parameters:
     ///   - atLineStart: whether `out` is at the start of a line of the block.
     ///   - beforeLink: whether a link follows, so that a final `!` must not make it an image.
     ///   - extra: further characters to escape (`"` in a link title).
     static func appendText(_ text: String, to out: inout String, atLineStart: Bool, beforeLink: Bool = false,
-                           newline: String = "\n", extra: Set<Unicode.Scalar> = []) {
+                           extra: Set<Unicode.Scalar> = []) {
         let scalars = Array(text.unicodeScalars)
         var lineStart = atLineStart
         var i = 0
         while i < scalars.count {
             let c = scalars[i]
             if c == "\n" || c == "\r" {
-                if c == "\r", i + 1 < scalars.count, scalars[i + 1] == "\n" { i += 1 }
-                protectTrailingSpace(&out)
-                out += newline
-                lineStart = newline == "\n"
+                // A line ending inside text (from `&#10;`, or JSON) stays a character.
+                out += c == "\n" ? "&#10;" : "&#13;"
+                lineStart = false
                 i += 1
                 continue
             }

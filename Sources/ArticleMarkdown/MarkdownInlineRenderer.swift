@@ -25,8 +25,7 @@ struct MarkdownInlineRenderer {
             case .text(let s):
                 var isLink = false
                 if case .link? = next { isLink = true }
-                MarkdownEscaping.appendText(s, to: &out, atLineStart: Self.atLineStart(out), beforeLink: isLink,
-                                            newline: lineEnding)
+                MarkdownEscaping.appendText(s, to: &out, atLineStart: Self.atLineStart(out), beforeLink: isLink)
                 if next == nil && follow == .whitespace && followScalar == nil { MarkdownEscaping.protectTrailingSpace(&out) }
             case .softBreak:
                 MarkdownEscaping.protectTrailingSpace(&out)
@@ -65,9 +64,8 @@ struct MarkdownInlineRenderer {
                 return
             }
             if url == "mailto:" + t, MarkdownEscaping.isAutolinkEmail(t) {
-                // GFM links a bare address by itself; CommonMark sees text. Bare is what both
-                // read as the text the author wrote when it was not in angle brackets.
-                out += t.contains(where: { "\\`*_[]<~|&".contains($0) }) ? "<" + t + ">" : t
+                // `<address>` is a link in every CommonMark reader; a bare address only in GFM.
+                out += "<" + t + ">"
                 return
             }
             if url == "http://" + t, t.hasPrefix("www."), !t.contains(where: { "\\`*_[]<~|&".contains($0) }) {
@@ -122,12 +120,12 @@ struct MarkdownInlineRenderer {
         for inline in inlines {
             switch inline {
             case .text(let s):
-                if let c = s.unicodeScalars.first { return c == "\n" || c == "\r" ? .whitespace : MarkdownEscaping.classify(c) }
+                if let c = s.unicodeScalars.first { return c == "\n" || c == "\r" ? .punctuation : MarkdownEscaping.classify(c) }
             case .softBreak: return .whitespace
             case .html(let h): if !h.isEmpty { return .punctuation }
             case .link(let url, _, let content):
                 // A bare GFM autolink starts with its text.
-                if case .text(let t)? = content.first, content.count == 1, url == "mailto:" + t || url == "http://" + t {
+                if case .text(let t)? = content.first, content.count == 1, url == "http://" + t {
                     return MarkdownEscaping.classify(t.unicodeScalars.first)
                 }
                 return .punctuation
@@ -142,11 +140,11 @@ struct MarkdownInlineRenderer {
         for inline in inlines.reversed() {
             switch inline {
             case .text(let s):
-                if let c = s.unicodeScalars.last { return MarkdownEscaping.classify(c) }
+                if let c = s.unicodeScalars.last { return c == "\n" || c == "\r" ? .punctuation : MarkdownEscaping.classify(c) }
             case .softBreak, .lineBreak: return .whitespace
             case .html(let h): if !h.isEmpty { return .punctuation }
             case .link(let url, _, let content):
-                if case .text(let t)? = content.first, content.count == 1, url == "mailto:" + t || url == "http://" + t {
+                if case .text(let t)? = content.first, content.count == 1, url == "http://" + t {
                     return MarkdownEscaping.classify(t.unicodeScalars.last)
                 }
                 return .punctuation

@@ -11,6 +11,8 @@ import Foundation
 ///   has no level-1 heading of its own (the reader takes such a heading back as the title);
 ///   otherwise it goes into the front matter.
 /// - Figures follow the convention described in ``MarkdownFigure``.
+/// - The language is written only when it differs from the one ArticleKit detects in the text
+///   (see ``detectedLanguage(_:)``), so a detected language does not add front matter.
 /// - Several articles are written one after another, separated by a blank line.
 public struct MarkdownWriter: ArticleWriter {
     public let format = MarkdownFormat.info
@@ -34,7 +36,8 @@ public struct MarkdownWriter: ArticleWriter {
             Self.canWriteTitleAsHeading(title, blocks: article.blocks) ? title : nil
         }
         var out = ""
-        if let yaml = FrontMatterWriter.yaml(m, includeTitle: headingTitle == nil) {
+        let detected = m.language == nil ? nil : Self.detectedLanguage(article)
+        if let yaml = FrontMatterWriter.yaml(m, includeTitle: headingTitle == nil, detectedLanguage: detected) {
             out += "---\n" + yaml + "\n---\n"
         }
         var blocks = article.blocks
@@ -45,6 +48,14 @@ public struct MarkdownWriter: ArticleWriter {
             out += body + "\n"
         }
         return out
+    }
+
+    /// The language ArticleKit's `detect-language` step finds in the article, from the same
+    /// sample (the title and the first 40 blocks). A language equal to it is not written: reading
+    /// the Markdown back finds it again, and the front matter keeps only what the text does not say.
+    static func detectedLanguage(_ article: Article) -> String? {
+        let sample = ([article.metadata.title ?? ""] + article.blocks.prefix(40).map(\.plainText)).joined(separator: "\n")
+        return LanguageDetector.detect(sample)
     }
 
     /// Whether `title` can be the leading `# ` heading: plain text on one line, with no level-1
