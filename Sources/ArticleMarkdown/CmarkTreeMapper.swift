@@ -145,7 +145,9 @@ struct CmarkTreeMapper {
 
     private mutating func inline(_ node: OpaquePointer) throws(ArticleError) -> Inline? {
         switch cmark_node_get_type(node) {
-        case CMARK_NODE_TEXT: return .text(Self.literal(node))
+        case CMARK_NODE_TEXT:
+            let text = Self.literal(node)
+            return text.isEmpty ? nil : .text(text)
         case CMARK_NODE_SOFTBREAK: return .softBreak
         case CMARK_NODE_LINEBREAK: return .lineBreak
         case CMARK_NODE_CODE: return .code(Self.literal(node))

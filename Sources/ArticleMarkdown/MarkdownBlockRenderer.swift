@@ -55,30 +55,47 @@ struct MarkdownBlockRenderer {
     }
 
     private func paragraph(_ content: [Inline]) -> String? {
-        var out = ""
-        inline.render(content, into: &out, follow: .whitespace)
+        let out = Self.faithful(content, expected: .paragraph(content), base: inline) { renderer in
+            var out = ""
+            renderer.render(content, into: &out, follow: .whitespace)
+            return out
+        }
         return out.isEmpty ? nil : out
     }
 
     private func heading(level: Int, _ content: [Inline]) -> String {
-        let multiline = content.contains { if case .softBreak = $0 { return true }; if case .lineBreak = $0 { return true }; return false }
-        if multiline && level <= 2 {
+        let expected = Block.heading(level: level, content: content)
+        if level <= 2 && Self.containsBreak(content) {
             // A setext heading is the only heading that can hold a line break.
-            var out = ""
-            inline.render(content, into: &out, follow: .whitespace)
-            if !out.isEmpty { return out + "\n" + (level == 1 ? "===" : "---") }
+            return Self.faithful(content, expected: expected, base: inline) { renderer in
+                var out = ""
+                renderer.render(content, into: &out, follow: .whitespace)
+                return out + "\n" + (level == 1 ? "===" : "---")
+            }
         }
-        var single = MarkdownInlineRenderer()
+        var single = inline
         single.singleLine = true
-        var out = String(repeating: "#", count: level) + " "
-        single.render(content, into: &out, follow: .whitespace)
-        if out.hasSuffix("#") {
-            // A closing run of `#` would be taken off the heading.
-            out.removeLast()
-            out += "\\#"
+        return Self.faithful(content, expected: expected, base: single) { renderer in
+            var out = String(repeating: "#", count: level) + " "
+            renderer.render(content, into: &out, follow: .whitespace)
+            if out.hasSuffix("#") {
+                // A closing run of `#` would be taken off the heading.
+                out.removeLast()
+                out += "\\#"
+            }
+            while out.hasSuffix(" ") { out.removeLast() }
+            return out
         }
-        while out.hasSuffix(" ") { out.removeLast() }
-        return out
+    }
+
+    private static func containsBreak(_ inlines: [Inline]) -> Bool {
+        inlines.contains { inline in
+            switch inline {
+            case .softBreak, .lineBreak: return true
+            case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, _, let c): return containsBreak(c)
+            default: return false
+            }
+        }
     }
 
     private func list(_ list: ListBlock, alternate: Bool) -> String {

@@ -9,6 +9,22 @@ import ArticleCore
 struct MarkdownInlineRenderer {
     typealias CharClass = MarkdownEscaping.CharClass
 
+    /// How boldly delimiters are chosen. The block writer tries the modes in order and keeps the
+    /// first whose output cmark reads back as the same inlines.
+    enum DelimiterMode: CaseIterable {
+        /// Lets runs of the same character touch (`*foo**bar***`, `***bar***`), judging flanking
+        /// by the text inside nested runs, as CommonMark does for a merged run.
+        case relaxed
+        /// Never lets two runs of the same character touch.
+        case strict
+        /// Writes every emphasis, strong emphasis and strikethrough as its HTML tag: it renders
+        /// the same, though it reads back as raw HTML. The last resort.
+        case tags
+    }
+
+    /// The delimiter mode.
+    var mode: DelimiterMode = .relaxed
+
     /// Inside a GFM table cell: `|` is escaped everywhere and breaks cannot be lines.
     var inTable = false
     /// Inside a one-line construct (an ATX heading): soft breaks become spaces.
@@ -84,11 +100,12 @@ struct MarkdownInlineRenderer {
                            next: CharClass, nextScalar: Unicode.Scalar?) {
         let prevScalar = Self.atLineStart(out) ? nil : out.unicodeScalars.last
         let prev = MarkdownEscaping.classify(prevScalar)
-        let first = Self.firstClass(children, follow: .punctuation)
-        let last = Self.lastClass(children)
-        if !children.isEmpty && !Self.startsOrEndsWithEmptyText(children) {
+        let relaxed = mode == .relaxed
+        let first = Self.firstClass(children, follow: .punctuation, throughDelimiters: relaxed)
+        let last = Self.lastClass(children, throughDelimiters: relaxed)
+        if mode != .tags && !children.isEmpty && !Self.startsOrEndsWithEmptyText(children) {
             for delimiter in candidates {
-                guard let c = delimiter.unicodeScalars.first, prevScalar != c, nextScalar != c else { continue }
+                guard let c = delimiter.unicodeScalars.first, relaxed || (prevScalar != c && nextScalar != c) else { continue }
                 // Left-flanking opener, right-flanking closer (CommonMark 6.2).
                 guard first != .whitespace, first != .punctuation || prev != .other else { continue }
                 guard last != .whitespace, last != .punctuation || next != .other else { continue }
@@ -116,9 +133,13 @@ struct MarkdownInlineRenderer {
     }
 
     /// The class of the first character the inlines are written with.
-    static func firstClass(_ inlines: [Inline], follow: CharClass) -> CharClass {
+    static func firstClass(_ inlines: [Inline], follow: CharClass, throughDelimiters: Bool = false) -> CharClass {
         for inline in inlines {
             switch inline {
+            case .emphasis(let c), .strong(let c), .strikethrough(let c):
+                // A run that opens right where another opens merges with it: what counts is
+                // the character after both.
+                return throughDelimiters ? firstClass(c, follow: .punctuation, throughDelimiters: true) : .punctuation
             case .text(let s):
                 if let c = s.unicodeScalars.first { return c == "\n" || c == "\r" ? .punctuation : MarkdownEscaping.classify(c) }
             case .softBreak: return .whitespace
@@ -136,9 +157,11 @@ struct MarkdownInlineRenderer {
     }
 
     /// The class of the last character the inlines are written with.
-    static func lastClass(_ inlines: [Inline]) -> CharClass {
+    static func lastClass(_ inlines: [Inline], throughDelimiters: Bool = false) -> CharClass {
         for inline in inlines.reversed() {
             switch inline {
+            case .emphasis(let c), .strong(let c), .strikethrough(let c):
+                return throughDelimiters ? lastClass(c, throughDelimiters: true) : .punctuation
             case .text(let s):
                 if let c = s.unicodeScalars.last { return c == "\n" || c == "\r" ? .punctuation : MarkdownEscaping.classify(c) }
             case .softBreak, .lineBreak: return .whitespace
