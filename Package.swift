@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "ArticleCoreTests", dependencies: ["ArticleCore"]),
         .testTarget(name: "ArticleTextTests", dependencies: ["ArticleText"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ArticleJSONTests", dependencies: ["ArticleJSON", "ArticleText"]),
-        .testTarget(name: "ArticleMarkdownTests", dependencies: ["ArticleMarkdown", "ArticleJSON"]),
+        .testTarget(name: "ArticleMarkdownTests", dependencies: ["ArticleMarkdown", "ArticleJSON", "CCmarkGFM"]),
         .testTarget(name: "ArticleKitTests", dependencies: ["ArticleKit"]),
         .testTarget(name: "CLITests", dependencies: ["ArticleKit"]),
     ],

@@ -86,9 +86,10 @@ struct CmarkTreeMapper {
             depth -= 1
             child = cmark_node_next(item)
         }
+        let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
         return ListBlock(
-            ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
-            start: Int(cmark_node_get_list_start(node)),
+            ordered: ordered,
+            start: ordered ? Int(cmark_node_get_list_start(node)) : 1,
             tight: cmark_node_get_list_tight(node) != 0,
             items: items)
     }

@@ -23,6 +23,9 @@ struct MarkdownBlockRenderer {
             let text = render(block, alternateMarker: alternate)
             guard let text else { continue }
             if previous != nil { out += tight ? "\n" : "\n\n" }
+            if tight && MarkdownListSeparator.isNeeded(after: previous, before: block) {
+                out += MarkdownListSeparator.comment + "\n"
+            }
             out += text
             previous = block
         }
@@ -166,7 +169,8 @@ struct MarkdownBlockRenderer {
     static func prefixLines(_ text: String, first: String, rest: String, blank: String) -> String {
         var out = ""
         var isFirst = true
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for bytes in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            let line = Substring(bytes)
             if !isFirst { out += "\n" }
             if isFirst {
                 out += line.isEmpty ? String(first.reversed().drop { $0 == " " }.reversed()) : first + line

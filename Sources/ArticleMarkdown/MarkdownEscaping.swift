@@ -38,6 +38,13 @@ enum MarkdownEscaping {
         }
     }
 
+    /// Bytes that may need a backslash or a reference wherever they are in text.
+    private static let special: [Bool] = {
+        var t = [Bool](repeating: false, count: 256)
+        for c in "\\`*_[]<~|&!\n\r".utf8 { t[Int(c)] = true }
+        return t
+    }()
+
     /// Appends `text` so that it parses back as exactly this text: Markdown punctuation is
     /// backslash-escaped where it could mean something, block markers at the start of a line are
     /// neutralised, and a line-ending character in the text is written as a character reference.
@@ -45,62 +52,70 @@ enum MarkdownEscaping {
     /// - Parameters:
     ///   - atLineStart: whether `out` is at the start of a line of the block.
     ///   - beforeLink: whether a link follows, so that a final `!` must not make it an image.
-    ///   - extra: further characters to escape (`"` in a link title).
+    ///   - extra: a further ASCII character to escape (`"` in a link title).
     static func appendText(_ text: String, to out: inout String, atLineStart: Bool, beforeLink: Bool = false,
-                           extra: Set<Unicode.Scalar> = []) {
-        let scalars = Array(text.unicodeScalars)
-        var lineStart = atLineStart
+                           extra: UInt8? = nil) {
+        // Most text needs nothing: append it whole.
+        if !atLineStart && extra == nil && !text.utf8.contains(where: { special[Int($0)] }) {
+            out += text
+            return
+        }
+        let bytes = Array(text.utf8)
+        var runStart = 0
+        func flush(_ end: Int) {
+            if end > runStart { out += String(decoding: bytes[runStart..<end], as: UTF8.self) }
+        }
         var i = 0
-        while i < scalars.count {
-            let c = scalars[i]
-            if c == "\n" || c == "\r" {
-                // A line ending inside text (from `&#10;`, or JSON) stays a character.
-                out += c == "\n" ? "&#10;" : "&#13;"
-                lineStart = false
-                i += 1
-                continue
-            }
-            if lineStart {
-                lineStart = false
-                if c == " " || c == "\t" {
-                    // Leading spaces of a line are dropped by the parser (or start code).
-                    out += c == " " ? "&#32;" : "&#9;"
-                    i += 1
-                    continue
-                }
-                switch c {
-                case "#", ">", "-", "+", "=":
-                    out += "\\"
-                    out.unicodeScalars.append(c)
-                    i += 1
-                    continue
-                case "0"..."9":
-                    // `1.` or `1)` at the start of a line would begin an ordered list.
-                    var j = i
-                    while j < scalars.count, j - i < 10, ("0"..."9").contains(scalars[j]) { j += 1 }
-                    if j < scalars.count, scalars[j] == "." || scalars[j] == ")" {
-                        for k in i..<j { out.unicodeScalars.append(scalars[k]) }
-                        out += "\\"
-                        out.unicodeScalars.append(scalars[j])
-                        i = j + 1
-                        continue
-                    }
-                default: break
-                }
-            }
+        if atLineStart, let c = bytes.first {
+            var prefix: String?
+            var skip = 0
             switch c {
-            case "\\", "`", "*", "_", "[", "]", "<", "~", "|":
-                out += "\\"
-            case "&":
-                if i + 1 < scalars.count, scalars[i + 1] == "#" || isAlphanumeric(scalars[i + 1]) { out += "\\" }
-            case "!":
-                if i + 1 == scalars.count && beforeLink { out += "\\" }
-            default:
-                if extra.contains(c) { out += "\\" }
+            case UInt8(ascii: " "): prefix = "&#32;"; skip = 1  // leading spaces are dropped (or start code)
+            case UInt8(ascii: "\t"): prefix = "&#9;"; skip = 1
+            case UInt8(ascii: "#"), UInt8(ascii: ">"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "="):
+                prefix = "\\"
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                // `1.` or `1)` at the start of a line would begin an ordered list.
+                var j = 0
+                while j < bytes.count, j < 10, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[j]) { j += 1 }
+                if j < bytes.count, bytes[j] == UInt8(ascii: ".") || bytes[j] == UInt8(ascii: ")") {
+                    out += String(decoding: bytes[0..<j], as: UTF8.self) + "\\"
+                    runStart = j
+                    i = j + 1
+                }
+            default: break
             }
-            out.unicodeScalars.append(c)
+            if let prefix { out += prefix; runStart = skip; i = 1 }
+        }
+        while i < bytes.count {
+            let c = bytes[i]
+            guard special[Int(c)] || c == extra else { i += 1; continue }
+            switch c {
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+                // A line ending inside text (from `&#10;`, or JSON) stays a character.
+                flush(i)
+                out += c == UInt8(ascii: "\n") ? "&#10;" : "&#13;"
+                runStart = i + 1
+            case UInt8(ascii: "&"):
+                if looksLikeReference(bytes, at: i) { flush(i); out += "\\"; runStart = i }
+            case UInt8(ascii: "!"):
+                if i + 1 == bytes.count && beforeLink { flush(i); out += "\\"; runStart = i }
+            default:
+                flush(i); out += "\\"; runStart = i
+            }
             i += 1
         }
+        flush(bytes.count)
+    }
+
+    /// Whether the `&` at `i` starts something the parser could take for a character reference
+    /// (`&amp;`, `&#42;`): `&#`, or `&` and letters or digits up to a `;`. `AT&T` is left alone.
+    static func looksLikeReference(_ bytes: [UInt8], at i: Int) -> Bool {
+        guard i + 1 < bytes.count else { return false }
+        if bytes[i + 1] == UInt8(ascii: "#") { return true }
+        var j = i + 1
+        while j < bytes.count, j - i <= 32, isAlphanumeric(Unicode.Scalar(bytes[j])) { j += 1 }
+        return j > i + 1 && j < bytes.count && bytes[j] == UInt8(ascii: ";")
     }
 
     /// Replaces a space or tab ending `out` by its character reference: the parser drops
@@ -153,7 +168,7 @@ enum MarkdownEscaping {
     /// A link title in double quotes.
     static func title(_ title: String) -> String {
         var out = "\""
-        appendText(title, to: &out, atLineStart: false, extra: ["\""])
+        appendText(title, to: &out, atLineStart: false, extra: UInt8(ascii: "\""))
         return out + "\""
     }
 

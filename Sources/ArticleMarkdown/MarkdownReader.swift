@@ -45,7 +45,7 @@ public struct MarkdownReader: ArticleReader {
         } catch {
             throw ArticleError(error.code, error.message, file: error.file, line: error.line.map { $0 + lineOffset })
         }
-        blocks = MarkdownFigure.figures(in: blocks)
+        blocks = MarkdownFigure.figures(in: MarkdownListSeparator.removingSeparators(in: blocks))
         if metadata.title == nil, let title = Self.titleHeading(blocks) {
             metadata.title = title
             blocks.removeFirst()

@@ -5,7 +5,10 @@ extension ArticleTransform where Self == AnyTransform {
     /// Puts every string of the article into Unicode Normalization Form C, so that `ệ` typed as
     /// one code point and as `e` plus two combining marks compare and render alike.
     public static var normalizeUnicode: AnyTransform {
-        AnyTransform("normalize-unicode") { article, _ in article.mapStrings { $0.precomposedStringWithCanonicalMapping } }
+        AnyTransform("normalize-unicode") { article, _ in
+            // ASCII text is already NFC; Foundation's normalisation is slow, so skip it there.
+            article.mapStrings { $0.utf8.allSatisfy { $0 < 0x80 } ? $0 : $0.precomposedStringWithCanonicalMapping }
+        }
     }
 
     /// Sets the language: `--language` if given, else the one the reader found, else the one
