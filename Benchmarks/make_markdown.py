@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes a Markdown article of about SIZE bytes to stdout, for benchmarks and memory checks.
 
-    make_markdown.py 1000000 > big.md
+    make_markdown.py 1000000 > big.md          # every construct, densely
+    make_markdown.py --prose 50000000 > big.md  # article prose: paragraphs, headings, a few links
 
 The text is the project's seed article (../shared/seeds) cut into paragraphs and dressed in
 every construct the Markdown writer handles: front matter, headings, emphasis, links, code
@@ -70,14 +71,30 @@ ___
 """
 
 
+def prose(i, paras):
+    p = paras[i % len(paras)]
+    words = p.split(" ")
+    if i % 3 == 0:
+        words[2] = "*" + words[2] + "*"
+    if i % 5 == 0:
+        words[4] = "[" + words[4] + "](https://example.com/" + str(i) + ")"
+    head = f"## Part {i // 8}\n\n" if i % 8 == 0 else ""
+    return head + " ".join(words) + "\n\n"
+
+
 def main():
-    size = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
+    args = sys.argv[1:]
+    kind = section
+    if args and args[0] == "--prose":
+        kind = prose
+        args = args[1:]
+    size = int(args[0]) if args else 1_000_000
     paras = paragraphs()
     out = ["---\ntitle: A benchmark article\nauthor: ArticleKit\ndate: 2011-09-05T08:30:00+07:00\ntags:\n  - benchmark\n---\n\n"]
     n = len(out[0])
     i = 0
     while n < size:
-        s = section(i, paras)
+        s = kind(i, paras)
         out.append(s)
         n += len(s.encode())
         i += 1

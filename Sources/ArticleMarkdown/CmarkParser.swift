@@ -17,9 +17,26 @@ enum CmarkParser {
         return true
     }()
 
-    /// Parses `markdown` into blocks. `lineOffset` is the number of lines that came before it in
-    /// the file (front matter), for messages.
+    /// Parses `markdown` into blocks, a piece at a time for a large document (see
+    /// ``MarkdownChunker``). Error lines count from the start of `markdown`.
+    static func parse(_ markdown: Substring, maximumDepth: Int = MarkdownFormat.maximumDepth) throws(ArticleError) -> [Block] {
+        var blocks: [Block] = []
+        for piece in MarkdownChunker.pieces(markdown) {
+            do {
+                blocks += try parsePiece(piece.text, maximumDepth: maximumDepth)
+            } catch {
+                throw ArticleError(error.code, error.message, file: error.file, line: error.line.map { $0 + piece.lineOffset })
+            }
+        }
+        return blocks
+    }
+
+    /// Parses `markdown` into blocks in one go.
     static func parse(_ markdown: String, maximumDepth: Int = MarkdownFormat.maximumDepth) throws(ArticleError) -> [Block] {
+        try parsePiece(Substring(markdown), maximumDepth: maximumDepth)
+    }
+
+    private static func parsePiece(_ markdown: Substring, maximumDepth: Int) throws(ArticleError) -> [Block] {
         _ = registered
         guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else {
             throw ArticleError(.io, "cannot allocate the Markdown parser")
@@ -30,10 +47,17 @@ enum CmarkParser {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
         }
-        var text = markdown
-        text.withUTF8 { bytes in
+        let fed: Void? = markdown.utf8.withContiguousStorageIfAvailable { bytes in
             bytes.withMemoryRebound(to: CChar.self) { chars in
                 if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
+            }
+        }
+        if fed == nil {
+            var copy = String(markdown)
+            copy.withUTF8 { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { chars in
+                    if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
+                }
             }
         }
         guard let document = cmark_parser_finish(parser) else {

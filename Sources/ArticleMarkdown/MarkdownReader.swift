@@ -41,7 +41,7 @@ public struct MarkdownReader: ArticleReader {
         }
         var blocks: [Block]
         do {
-            blocks = try CmarkParser.parse(String(body))
+            blocks = try CmarkParser.parse(body)
         } catch {
             throw ArticleError(error.code, error.message, file: error.file, line: error.line.map { $0 + lineOffset })
         }
