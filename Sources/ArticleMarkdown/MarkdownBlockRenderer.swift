@@ -12,6 +12,13 @@ struct MarkdownBlockRenderer {
     /// The blocks as lines joined by `\n`, without a final newline.
     func render(_ blocks: [Block], tight: Bool = false) -> String {
         var out = ""
+        render(blocks, tight: tight) { out += $0 }
+        return out
+    }
+
+    /// The blocks, handed to `emit` a block (and its separator) at a time, so a large document
+    /// need not be built as one string.
+    func render(_ blocks: [Block], tight: Bool = false, emit: (String) -> Void) {
         var previous: Block?
         var alternate = false
         for block in blocks {
@@ -22,14 +29,14 @@ struct MarkdownBlockRenderer {
             }
             let text = render(block, alternateMarker: alternate)
             guard let text else { continue }
-            if previous != nil { out += tight ? "\n" : "\n\n" }
+            var piece = ""
+            if previous != nil { piece += tight ? "\n" : "\n\n" }
             if tight && MarkdownListSeparator.isNeeded(after: previous, before: block) {
-                out += MarkdownListSeparator.comment + "\n"
+                piece += MarkdownListSeparator.comment + "\n"
             }
-            out += text
+            emit(piece + text)
             previous = block
         }
-        return out
     }
 
     /// One block, or `nil` when it has nothing Markdown can show (an empty paragraph).

@@ -21,33 +21,42 @@ public struct MarkdownWriter: ArticleWriter {
     public init() {}
 
     public func write(_ articles: [Article], context: inout ConversionContext) throws(ArticleError) -> Data {
-        var out = ""
+        var out = Data()
         for article in articles {
-            if !out.isEmpty { out += "\n" }
-            out += markdown(article)
+            if !out.isEmpty { out.append(0x0A) }
+            write(article) { out.append(contentsOf: $0.utf8) }
         }
-        return Data(out.utf8)
+        return out
     }
 
     /// One article as Markdown text, ending with a newline (empty for an empty article).
     public func markdown(_ article: Article) -> String {
+        var out = ""
+        write(article) { out += $0 }
+        return out
+    }
+
+    /// Hands the article's Markdown to `emit` a piece at a time: front matter, then each block.
+    private func write(_ article: Article, emit: (String) -> Void) {
         let m = article.metadata
         let headingTitle = m.title.flatMap { title in
             Self.canWriteTitleAsHeading(title, blocks: article.blocks) ? title : nil
         }
-        var out = ""
         let detected = m.language == nil ? nil : Self.detectedLanguage(article)
+        var started = false
         if let yaml = FrontMatterWriter.yaml(m, includeTitle: headingTitle == nil, detectedLanguage: detected) {
-            out += "---\n" + yaml + "\n---\n"
+            emit("---\n" + yaml + "\n---\n")
+            started = true
         }
         var blocks = article.blocks
         if let headingTitle { blocks.insert(.heading(level: 1, content: [.text(headingTitle)]), at: 0) }
-        let body = MarkdownBlockRenderer().render(blocks)
-        if !body.isEmpty {
-            if !out.isEmpty { out += "\n" }
-            out += body + "\n"
+        var wroteBody = false
+        MarkdownBlockRenderer().render(blocks) { piece in
+            if !wroteBody && started { emit("\n") }
+            wroteBody = true
+            emit(piece)
         }
-        return out
+        if wroteBody { emit("\n") }
     }
 
     /// The language ArticleKit's `detect-language` step finds in the article, from the same

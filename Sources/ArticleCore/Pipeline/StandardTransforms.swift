@@ -6,8 +6,10 @@ extension ArticleTransform where Self == AnyTransform {
     /// one code point and as `e` plus two combining marks compare and render alike.
     public static var normalizeUnicode: AnyTransform {
         AnyTransform("normalize-unicode") { article, _ in
-            // ASCII text is already NFC; Foundation's normalisation is slow, so skip it there.
-            article.mapStrings { $0.utf8.allSatisfy { $0 < 0x80 } ? $0 : $0.precomposedStringWithCanonicalMapping }
+            // ASCII text is already NFC. An all-ASCII article is returned as it is (no copy of a
+            // large tree), and ASCII strings skip Foundation's normalisation, which is slow.
+            guard article.containsString(where: { !$0.utf8.allSatisfy { $0 < 0x80 } }) else { return article }
+            return article.mapStrings { $0.utf8.allSatisfy { $0 < 0x80 } ? $0 : $0.precomposedStringWithCanonicalMapping }
         }
     }
 
@@ -23,6 +25,41 @@ extension ArticleTransform where Self == AnyTransform {
                 a.metadata.language = LanguageDetector.detect(sample)
             }
             return a
+        }
+    }
+}
+
+extension Article {
+    /// Whether any string `mapStrings` would visit satisfies `test`; a read-only walk.
+    func containsString(where test: (String) -> Bool) -> Bool {
+        let m = metadata
+        let fields = [m.title, m.subtitle, m.dateline, m.source, m.summary].compactMap { $0 } + m.authors + m.tags
+        return fields.contains(where: test) || blocks.contains { $0.containsString(where: test) }
+    }
+}
+
+extension Block {
+    func containsString(where test: (String) -> Bool) -> Bool {
+        func inl(_ x: [Inline]) -> Bool { x.contains { $0.containsString(where: test) } }
+        switch self {
+        case .paragraph(let c), .heading(_, let c): return inl(c)
+        case .list(let l): return l.items.contains { $0.blocks.contains { $0.containsString(where: test) } }
+        case .quote(let b): return b.contains { $0.containsString(where: test) }
+        case .figure(let f): return inl(f.caption) || f.credit.map(test) == true || f.image.map { test($0.alt) } == true
+        case .code, .rule, .html: return false
+        case .table(let t): return (t.header + t.rows.joined()).contains { inl($0.content) }
+        }
+    }
+}
+
+extension Inline {
+    func containsString(where test: (String) -> Bool) -> Bool {
+        switch self {
+        case .text(let s): return test(s)
+        case .emphasis(let c), .strong(let c), .strikethrough(let c): return c.contains { $0.containsString(where: test) }
+        case .link(_, let t, let c): return t.map(test) == true || c.contains { $0.containsString(where: test) }
+        case .image(let r): return test(r.alt)
+        case .code, .lineBreak, .softBreak, .html: return false
         }
     }
 }
