@@ -1,5 +1,6 @@
 import ArticleCore
 import CCmarkGFM
+import Foundation
 
 /// Parses Markdown with cmark-gfm (CommonMark plus the GFM table, strikethrough, autolink and
 /// task-list extensions) and maps the whole cmark tree into model blocks.
@@ -36,32 +37,39 @@ enum CmarkParser {
         try parsePiece(Substring(markdown), maximumDepth: maximumDepth)
     }
 
+    // cmark-gfm adds each attached extension's special characters (`~`, …) to a process-wide
+    // table when a parse finishes its inlines and takes them out again afterwards, so two parses
+    // at once (the batch runner, parallel tests) would lose strikethrough and autolinks at
+    // random. Parses are serialised; mapping the finished tree into the model is not.
+    private static let parserLock = NSLock()
+
     private static func parsePiece(_ markdown: Substring, maximumDepth: Int) throws(ArticleError) -> [Block] {
         _ = registered
-        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else {
-            throw ArticleError(.io, "cannot allocate the Markdown parser")
-        }
-        defer { cmark_parser_free(parser) }
-        for name in extensionNames {
-            if let ext = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, ext)
+        let parsed: OpaquePointer? = parserLock.withLock {
+            guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return nil }
+            defer { cmark_parser_free(parser) }
+            for name in extensionNames {
+                if let ext = cmark_find_syntax_extension(name) {
+                    cmark_parser_attach_syntax_extension(parser, ext)
+                }
             }
-        }
-        let fed: Void? = markdown.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { chars in
-                if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
-            }
-        }
-        if fed == nil {
-            var copy = String(markdown)
-            copy.withUTF8 { bytes in
+            let fed: Void? = markdown.utf8.withContiguousStorageIfAvailable { bytes in
                 bytes.withMemoryRebound(to: CChar.self) { chars in
                     if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
                 }
             }
+            if fed == nil {
+                var copy = String(markdown)
+                copy.withUTF8 { bytes in
+                    bytes.withMemoryRebound(to: CChar.self) { chars in
+                        if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
+                    }
+                }
+            }
+            return cmark_parser_finish(parser)
         }
-        guard let document = cmark_parser_finish(parser) else {
-            throw ArticleError(.io, "the Markdown parser returned no document")
+        guard let document = parsed else {
+            throw ArticleError(.io, "cannot run the Markdown parser (out of memory?)")
         }
         defer { cmark_node_free(document) }
         var mapper = CmarkTreeMapper(maximumDepth: maximumDepth)

@@ -2,14 +2,14 @@ import ArticleCore
 
 extension MarkdownBlockRenderer {
     /// Inline content written with the first delimiter mode whose output cmark reads back as
-    /// `expected`, or else with HTML tags, which render the same. Only content with emphasis,
+    /// `expected` (relaxed, strict, cautious), or else with HTML tags, which render the same. Only content with emphasis,
     /// strong emphasis or strikethrough needs the check: everything else is written in a form
     /// that has one reading.
     static func faithful(_ content: [Inline], expected: Block, base: MarkdownInlineRenderer,
                          render: (MarkdownInlineRenderer) -> String) -> String {
         guard containsDelimited(content) else { return render(base) }
         let target = normalized(expected)
-        for mode in [MarkdownInlineRenderer.DelimiterMode.relaxed, .strict] {
+        for mode in [MarkdownInlineRenderer.DelimiterMode.relaxed, .strict, .cautious] {
             var renderer = base
             renderer.mode = mode
             let markdown = render(renderer)

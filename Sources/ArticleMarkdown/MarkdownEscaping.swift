@@ -41,9 +41,19 @@ enum MarkdownEscaping {
     /// Bytes that may need a backslash or a reference wherever they are in text.
     private static let special: [Bool] = {
         var t = [Bool](repeating: false, count: 256)
-        for c in "\\`*_[]<~|&!\n\r".utf8 { t[Int(c)] = true }
+        for c in "\\`*_[]<~|&!\n\r:".utf8 { t[Int(c)] = true }
         return t
     }()
+
+    /// Whether any byte of `text` may need escaping (including a `ww.` that may start `www.`).
+    private static func needsEscaping(_ text: String) -> Bool {
+        var w = 0
+        for c in text.utf8 {
+            if special[Int(c)] { return true }
+            if c | 0x20 == UInt8(ascii: "w") { w += 1 } else if c == UInt8(ascii: ".") && w >= 3 { return true } else { w = 0 }
+        }
+        return false
+    }
 
     /// Appends `text` so that it parses back as exactly this text: Markdown punctuation is
     /// backslash-escaped where it could mean something, block markers at the start of a line are
@@ -56,7 +66,7 @@ enum MarkdownEscaping {
     static func appendText(_ text: String, to out: inout String, atLineStart: Bool, beforeLink: Bool = false,
                            extra: UInt8? = nil) {
         // Most text needs nothing: append it whole.
-        if !atLineStart && extra == nil && !text.utf8.contains(where: { special[Int($0)] }) {
+        if !atLineStart && extra == nil && !needsEscaping(text) {
             out += text
             return
         }
@@ -89,7 +99,7 @@ enum MarkdownEscaping {
         }
         while i < bytes.count {
             let c = bytes[i]
-            guard special[Int(c)] || c == extra else { i += 1; continue }
+            guard special[Int(c)] || c == extra || c | 0x20 == UInt8(ascii: "w") else { i += 1; continue }
             switch c {
             case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
                 // A line ending inside text (from `&#10;`, or JSON) stays a character.
@@ -100,12 +110,40 @@ enum MarkdownEscaping {
                 if looksLikeReference(bytes, at: i) { flush(i); out += "\\"; runStart = i }
             case UInt8(ascii: "!"):
                 if i + 1 == bytes.count && beforeLink { flush(i); out += "\\"; runStart = i }
+            case UInt8(ascii: ":"), UInt8(ascii: "w"), UInt8(ascii: "W"):
+                // Text that GFM would turn into a link by itself (`http://…`, `www.…`) is broken
+                // up so that it stays text. (An e-mail address cannot be: GFM joins the pieces
+                // of text again before it looks for addresses.)
+                if startsGFMAutolink(bytes, at: i) {
+                    flush(i)
+                    if c == UInt8(ascii: "w") || c == UInt8(ascii: "W") {
+                        out += c == UInt8(ascii: "w") ? "&#119;" : "&#87;"
+                        runStart = i + 1
+                    } else {
+                        out += "\\"
+                        runStart = i
+                    }
+                }
             default:
                 flush(i); out += "\\"; runStart = i
             }
             i += 1
         }
         flush(bytes.count)
+    }
+
+    /// Whether the byte at `i` is where the GFM autolink extension would start a link: the `:`
+    /// of `scheme://`, the first `w` of `www.` at the start of a word.
+    static func startsGFMAutolink(_ bytes: [UInt8], at i: Int) -> Bool {
+        func alnum(_ j: Int) -> Bool { j >= 0 && j < bytes.count && isAlphanumeric(Unicode.Scalar(bytes[j])) }
+        switch bytes[i] {
+        case UInt8(ascii: ":"):
+            return i + 2 < bytes.count && bytes[i + 1] == UInt8(ascii: "/") && bytes[i + 2] == UInt8(ascii: "/") && alnum(i - 1)
+        default:
+            guard i + 3 < bytes.count, bytes[i + 1] | 0x20 == UInt8(ascii: "w"), bytes[i + 2] | 0x20 == UInt8(ascii: "w"),
+                  bytes[i + 3] == UInt8(ascii: ".") else { return false }
+            return i == 0 || !alnum(i - 1)
+        }
     }
 
     /// Whether the `&` at `i` starts something the parser could take for a character reference

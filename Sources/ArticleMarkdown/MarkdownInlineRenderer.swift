@@ -17,6 +17,9 @@ struct MarkdownInlineRenderer {
         case relaxed
         /// Never lets two runs of the same character touch.
         case strict
+        /// As strict, and uses delimiters only around content that starts and ends with a letter
+        /// or digit (the common `*word*`); other spans get their HTML tag.
+        case cautious
         /// Writes every emphasis, strong emphasis and strikethrough as its HTML tag: it renders
         /// the same, though it reads back as raw HTML. The last resort.
         case tags
@@ -44,13 +47,21 @@ struct MarkdownInlineRenderer {
                 MarkdownEscaping.appendText(s, to: &out, atLineStart: Self.atLineStart(out), beforeLink: isLink)
                 if next == nil && follow == .whitespace && followScalar == nil { MarkdownEscaping.protectTrailingSpace(&out) }
             case .softBreak:
+                // A second line ending in a row would end the paragraph; it is dropped.
+                if i > 0, case .softBreak = inlines[i - 1] { break }
+                if i > 0, case .lineBreak = inlines[i - 1], !(inTable || singleLine) { break }
                 MarkdownEscaping.protectTrailingSpace(&out)
                 out += lineEnding
             case .lineBreak:
                 if next == nil && followScalar == nil { break }  // a break ending a block is not kept by Markdown
                 if inTable || singleLine { out += "<br />" } else { out += "\\\n" }
             case .code(let c):
-                out += MarkdownEscaping.codeSpan(c, inTable: inTable)
+                if i > 0, case .code = inlines[i - 1] {
+                    // Two code spans side by side would run their backticks together.
+                    out += "<code>" + Self.escapeHTML(c) + "</code>"
+                } else {
+                    out += MarkdownEscaping.codeSpan(c, inTable: inTable)
+                }
             case .html(let h):
                 out += inTable ? h.replacingOccurrences(of: "|", with: "\\|") : (singleLine ? h.replacingNewlines() : h)
             case .emphasis(let c):
@@ -69,6 +80,21 @@ struct MarkdownInlineRenderer {
                 out += ")"
             }
         }
+    }
+
+    static func escapeHTML(_ s: String) -> String {
+        var out = ""
+        for c in s.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "|": out += "&#124;"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
     }
 
     private var lineEnding: String { inTable || singleLine ? " " : "\n" }
@@ -103,7 +129,8 @@ struct MarkdownInlineRenderer {
         let relaxed = mode == .relaxed
         let first = Self.firstClass(children, follow: .punctuation, throughDelimiters: relaxed)
         let last = Self.lastClass(children, throughDelimiters: relaxed)
-        if mode != .tags && !children.isEmpty && !Self.startsOrEndsWithEmptyText(children) {
+        let plainEdges = first == .other && last == .other
+        if mode != .tags && (mode != .cautious || plainEdges) && !children.isEmpty && !Self.startsOrEndsWithEmptyText(children) {
             for delimiter in candidates {
                 guard let c = delimiter.unicodeScalars.first, relaxed || (prevScalar != c && nextScalar != c) else { continue }
                 // Left-flanking opener, right-flanking closer (CommonMark 6.2).

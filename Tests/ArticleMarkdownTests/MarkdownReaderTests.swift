@@ -109,6 +109,22 @@ import Testing
         }
     }
 
+    @Test func parsesAtOnceInManyThreads() async throws {
+        // cmark-gfm keeps extension characters in a process-wide table; the reader serialises
+        // parses so that none loses its strikethrough or autolinks.
+        let expected: [Block] = [.paragraph([.strikethrough([.text("gone")]), .text(" "),
+                                             .link(url: "http://www.a.org", title: nil, content: [.text("www.a.org")])])]
+        let results = await withTaskGroup(of: Bool.self) { group in
+            for _ in 0..<200 {
+                group.addTask { (try? blocks("~~gone~~ www.a.org")) == expected }
+            }
+            var all: [Bool] = []
+            for await r in group { all.append(r) }
+            return all
+        }
+        #expect(results.allSatisfy { $0 })
+    }
+
     @Test func nestingUpToTheLimitIsRead() throws {
         let text = String(repeating: ">", count: 100) + " deep"
         var b = try blocks(text)
