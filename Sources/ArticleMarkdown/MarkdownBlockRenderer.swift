@@ -86,8 +86,10 @@ struct MarkdownBlockRenderer {
         var single = inline
         single.singleLine = true
         return Self.faithful(content, expected: expected, base: single) { renderer in
-            var out = String(repeating: "#", count: level) + " "
-            renderer.render(content, into: &out, follow: .whitespace)
+            // Rendered as a line of its own, so leading spaces are kept as references.
+            var line = ""
+            renderer.render(content, into: &line, follow: .whitespace)
+            var out = String(repeating: "#", count: level) + " " + line
             if out.hasSuffix("#") {
                 // A closing run of `#` would be taken off the heading.
                 out.removeLast()

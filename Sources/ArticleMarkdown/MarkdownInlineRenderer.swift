@@ -28,6 +28,15 @@ struct MarkdownInlineRenderer {
     /// The delimiter mode.
     var mode: DelimiterMode = .relaxed
 
+    /// Records, node by node in document order, whether each emphasis, strong emphasis and
+    /// strikethrough was written as its HTML tag, so the check knows what to expect back.
+    final class TagLog {
+        var tagged: [Bool] = []
+    }
+
+    /// Where to record tag choices, if anywhere.
+    var tagLog: TagLog?
+
     /// Inside a GFM table cell: `|` is escaped everywhere and breaks cannot be lines.
     var inTable = false
     /// Inside a one-line construct (an ATX heading): soft breaks become spaces.
@@ -138,12 +147,14 @@ struct MarkdownInlineRenderer {
                 guard last != .whitespace, last != .punctuation || next != .other else { continue }
                 // `_` may not open or close inside a word.
                 if c == "_" && (prev == .other || next == .other) { continue }
+                tagLog?.tagged.append(false)
                 out += delimiter
                 render(children, into: &out, follow: .punctuation, followScalar: c)
                 out += delimiter
                 return
             }
         }
+        tagLog?.tagged.append(true)
         out += "<\(tag)>"
         render(children, into: &out, follow: .punctuation, followScalar: ">")
         out += "</\(tag)>"

@@ -1,9 +1,9 @@
 import ArticleCore
 
 /// The one place the writer adds something to keep a list tight: inside a tight list item, a
-/// paragraph followed by a list that may not interrupt a paragraph (an ordered list not starting
-/// at 1, a list whose first item is empty) needs something between them, and a blank line would
-/// make the item loose. The writer puts an empty HTML comment there, as pandoc does between
+/// paragraph followed by a block that may not interrupt a paragraph (another paragraph, a table,
+/// raw HTML, an ordered list not starting at 1, a list whose first item is empty) needs
+/// something between them, and a blank line would make the item loose. The writer puts an empty HTML comment there, as pandoc does between
 /// lists; the reader drops it again in exactly that place.
 enum MarkdownListSeparator {
     static let comment = "<!-- -->"
@@ -12,12 +12,20 @@ enum MarkdownListSeparator {
     /// of that paragraph.
     static func isNeeded(after previous: Block?, before block: Block) -> Bool {
         switch previous {
-        case .paragraph?, .figure?: break
+        // A quote or list ending in a paragraph would take the next line as a lazy continuation.
+        case .paragraph?, .figure?, .quote?, .list?: break
         default: return false
         }
-        guard case .list(let list) = block else { return false }
-        guard let first = list.items.first else { return true }
-        return (list.ordered && list.start != 1) || first.blocks.isEmpty
+        switch block {
+        case .paragraph, .figure, .table, .html:
+            // Would continue the paragraph (or, for a table, take its last line as a header).
+            return true
+        case .list(let list):
+            guard let first = list.items.first else { return true }
+            return (list.ordered && list.start != 1) || first.blocks.isEmpty
+        default:
+            return false
+        }
     }
 
     /// `blocks` with the separators the writer added taken out, in every tight list item.
