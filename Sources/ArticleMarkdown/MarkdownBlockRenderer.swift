@@ -121,11 +121,22 @@ struct MarkdownBlockRenderer {
             }
             if i > 0 { out += list.tight ? "\n" : "\n\n" }
             var body = render(item.blocks, tight: list.tight)
-            if let checked = item.checked { body = (checked ? "[x] " : "[ ] ") + body }
+            // A task box belongs to a paragraph; before any other block it would be text.
+            if let checked = item.checked, Self.canHoldTaskBox(item.blocks.first) { body = (checked ? "[x] " : "[ ] ") + body }
+            // A list opening on its parent's marker line loses its task boxes in cmark-gfm, so a
+            // nested list starts on the next line (the same list either way).
+            if case .list? = item.blocks.first { body = "\n" + body }
             let indent = String(repeating: " ", count: marker.count + 1)
             out += body.isEmpty ? marker : Self.prefixLines(body, first: marker + " ", rest: indent, blank: "")
         }
         return out
+    }
+
+    private static func canHoldTaskBox(_ first: Block?) -> Bool {
+        switch first {
+        case .paragraph?, .figure?: return true
+        default: return false
+        }
     }
 
     private func code(info: String, text: String) -> String {

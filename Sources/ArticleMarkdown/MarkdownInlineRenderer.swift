@@ -37,6 +37,11 @@ struct MarkdownInlineRenderer {
     /// Where to record tag choices, if anywhere.
     var tagLog: TagLog?
 
+    /// The delimiter characters of the spans being written around the current one: in strict
+    /// mode a nested span does not reuse them, since a run between two words could close the
+    /// outer span early.
+    private var enclosing: [Unicode.Scalar] = []
+
     /// Inside a GFM table cell: `|` is escaped everywhere and breaks cannot be lines.
     var inTable = false
     /// Inside a one-line construct (an ATX heading): soft breaks become spaces.
@@ -140,8 +145,13 @@ struct MarkdownInlineRenderer {
         let last = Self.lastClass(children, throughDelimiters: relaxed)
         let plainEdges = first == .other && last == .other
         if mode != .tags && (mode != .cautious || plainEdges) && !children.isEmpty && !Self.startsOrEndsWithEmptyText(children) {
-            for delimiter in candidates {
-                guard let c = delimiter.unicodeScalars.first, relaxed || (prevScalar != c && nextScalar != c) else { continue }
+            // A span holding spans is better off with `_`, which leaves `*` (the delimiter that
+            // works inside words) to the spans within.
+            let holdsSpans = children.contains { if case .emphasis = $0 { return true }; if case .strong = $0 { return true }; return false }
+            let ordered = !relaxed && holdsSpans && candidates.count == 2 ? candidates.reversed() : candidates
+            for delimiter in ordered {
+                guard let c = delimiter.unicodeScalars.first,
+                      relaxed || (prevScalar != c && nextScalar != c && !enclosing.contains(c)) else { continue }
                 // Left-flanking opener, right-flanking closer (CommonMark 6.2).
                 guard first != .whitespace, first != .punctuation || prev != .other else { continue }
                 guard last != .whitespace, last != .punctuation || next != .other else { continue }
@@ -149,7 +159,9 @@ struct MarkdownInlineRenderer {
                 if c == "_" && (prev == .other || next == .other) { continue }
                 tagLog?.tagged.append(false)
                 out += delimiter
-                render(children, into: &out, follow: .punctuation, followScalar: c)
+                var inner = self
+                inner.enclosing.append(c)
+                inner.render(children, into: &out, follow: .punctuation, followScalar: c)
                 out += delimiter
                 return
             }

@@ -13,13 +13,18 @@ enum MarkdownListSeparator {
     static func isNeeded(after previous: Block?, before block: Block) -> Bool {
         switch previous {
         // A quote or list ending in a paragraph would take the next line as a lazy continuation.
-        case .paragraph?, .figure?, .quote?, .list?: break
+        // A table takes every following line as a row.
+        case .paragraph?, .figure?, .quote?, .list?, .table?: break
         default: return false
         }
         switch block {
         case .paragraph, .figure, .table, .html:
             // Would continue the paragraph (or, for a table, take its last line as a header).
             return true
+        case .quote:
+            // Two block quotes on consecutive lines are one.
+            if case .quote? = previous { return true }
+            return false
         case .list(let list):
             guard let first = list.items.first else { return true }
             return (list.ordered && list.start != 1) || first.blocks.isEmpty
