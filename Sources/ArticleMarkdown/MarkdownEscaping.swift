@@ -88,7 +88,9 @@ enum MarkdownEscaping {
                 // `1.` or `1)` at the start of a line would begin an ordered list.
                 var j = 0
                 while j < bytes.count, j < 10, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[j]) { j += 1 }
-                if j < bytes.count, bytes[j] == UInt8(ascii: ".") || bytes[j] == UInt8(ascii: ")") {
+                let marker = j < bytes.count && (bytes[j] == UInt8(ascii: ".") || bytes[j] == UInt8(ascii: ")"))
+                // Only a marker followed by a space, a tab or the line's end starts a list (`6.2` does not).
+                if marker, j + 1 == bytes.count || bytes[j + 1] == UInt8(ascii: " ") || bytes[j + 1] == UInt8(ascii: "\t") {
                     out += String(decoding: bytes[0..<j], as: UTF8.self) + "\\"
                     runStart = j
                     i = j + 1
