@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         .target(name: "ArticleCore"),
@@ -24,10 +25,18 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]
+        ),
         .target(name: "ArticleSupport", dependencies: ["ArticleCore", "CLibXML2"]),
         .target(name: "ArticleText", dependencies: ["ArticleCore"]),
         .target(name: "ArticleJSON", dependencies: ["ArticleCore"]),
-        .target(name: "ArticleMarkdown", dependencies: ["ArticleCore"]),
+        .target(name: "ArticleMarkdown", dependencies: [
+            "ArticleCore", "CCmarkGFM",
+            .product(name: "Yams", package: "Yams"),
+        ]),
         .target(name: "ArticleHTML", dependencies: ["ArticleCore", "ArticleSupport"]),
         .target(name: "ArticleEPUB", dependencies: [
             "ArticleCore", "ArticleSupport", "ArticleHTML",
@@ -46,7 +55,7 @@ let package = Package(
         .testTarget(name: "ArticleCoreTests", dependencies: ["ArticleCore"]),
         .testTarget(name: "ArticleTextTests", dependencies: ["ArticleText"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ArticleJSONTests", dependencies: ["ArticleJSON", "ArticleText"]),
-        .testTarget(name: "ArticleMarkdownTests", dependencies: ["ArticleMarkdown"]),
+        .testTarget(name: "ArticleMarkdownTests", dependencies: ["ArticleMarkdown", "ArticleJSON", "CCmarkGFM"]),
         .testTarget(name: "ArticleKitTests", dependencies: ["ArticleKit"]),
         .testTarget(name: "CLITests", dependencies: ["articlekit"], exclude: ["Golden", "Hostile"]),
         .testTarget(name: "ArticleEPUBTests", dependencies: [

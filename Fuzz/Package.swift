@@ -4,7 +4,7 @@ import PackageDescription
 // libFuzzer targets, one per reader. Built by Fuzz/run.sh with -sanitize=fuzzer,address, so
 // ArticleKit itself is instrumented too. Each target reads the bytes as its format, then writes
 // what it read in every output format, so the writers are fuzzed along with the reader.
-let readers = ["Text", "JSON", "JSONLines", "HTML", "EPUB"]
+let readers = ["Text", "JSON", "JSONLines", "Markdown", "HTML", "EPUB"]
 
 let package = Package(
     name: "ArticleKitFuzz",

@@ -13,6 +13,7 @@ extension FormatRegistry {
         r.register(reader: JSONLinesReader())
         r.register(reader: HTMLReader())
         r.register(reader: EPUBReader())
+        r.register(reader: MarkdownReader())
         r.register(writer: JSONWriter())
         r.register(writer: JSONLinesWriter())
         r.register(writer: MarkdownWriter())

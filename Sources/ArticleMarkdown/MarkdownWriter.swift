@@ -1,11 +1,90 @@
 import ArticleCore
 import Foundation
 
-/// Writes CommonMark (placeholder).
+/// Writes articles as CommonMark + GFM with YAML front matter for the metadata.
+///
+/// The output is exact: reading it back with ``MarkdownReader`` gives the same article, and any
+/// CommonMark renderer shows the same text (Markdown punctuation in text is escaped, list
+/// tightness and numbering are kept, code fences are longer than the backtick runs inside).
+///
+/// - The title is written as the leading `# ` heading when it is plain one-line text and the body
+///   has no level-1 heading of its own (the reader takes such a heading back as the title);
+///   otherwise it goes into the front matter.
+/// - Figures follow the convention described in ``MarkdownFigure``.
+/// - The language is written only when it differs from the one ArticleKit detects in the text
+///   (see ``detectedLanguage(_:)``), so a detected language does not add front matter.
+/// - Several articles are written one after another, separated by a blank line.
 public struct MarkdownWriter: ArticleWriter {
-    public let format = FormatInfo(name: "markdown", aliases: ["md", "commonmark", "gfm"], extensions: ["md", "markdown"], mediaType: "text/markdown", summary: "CommonMark + GFM with YAML front matter")
+    public let format = MarkdownFormat.info
+
+    /// Creates a writer.
     public init() {}
+
     public func write(_ articles: [Article], context: inout ConversionContext) throws(ArticleError) -> Data {
-        Data(articles.map { $0.blocks.map(\.plainText).joined(separator: "\n\n") }.joined(separator: "\n\n").utf8)
+        var out = Data()
+        for article in articles {
+            if !out.isEmpty { out.append(0x0A) }
+            write(article) { out.append(contentsOf: $0.utf8) }
+        }
+        return out
+    }
+
+    /// One article as Markdown text, ending with a newline (empty for an empty article).
+    public func markdown(_ article: Article) -> String {
+        var out = ""
+        write(article) { out += $0 }
+        return out
+    }
+
+    /// Hands the article's Markdown to `emit` a piece at a time: front matter, then each block.
+    private func write(_ article: Article, emit: (String) -> Void) {
+        let m = article.metadata
+        let headingTitle = m.title.flatMap { title in
+            Self.canWriteTitleAsHeading(title, blocks: article.blocks) ? title : nil
+        }
+        let detected = m.language == nil ? nil : Self.detectedLanguage(article)
+        var started = false
+        if let yaml = FrontMatterWriter.yaml(m, includeTitle: headingTitle == nil, detectedLanguage: detected) {
+            emit("---\n" + yaml + "\n---\n")
+            started = true
+        }
+        var blocks = article.blocks
+        if let headingTitle { blocks.insert(.heading(level: 1, content: [.text(headingTitle)]), at: 0) }
+        var wroteBody = false
+        MarkdownBlockRenderer().render(blocks) { piece in
+            if !wroteBody && started { emit("\n") }
+            wroteBody = true
+            emit(piece)
+        }
+        if wroteBody { emit("\n") }
+    }
+
+    /// The language ArticleKit's `detect-language` step finds in the article, from the same
+    /// sample (the title and the first 40 blocks). A language equal to it is not written: reading
+    /// the Markdown back finds it again, and the front matter keeps only what the text does not say.
+    static func detectedLanguage(_ article: Article) -> String? {
+        let sample = ([article.metadata.title ?? ""] + article.blocks.prefix(40).map(\.plainText)).joined(separator: "\n")
+        return LanguageDetector.detect(sample)
+    }
+
+    /// Whether `title` can be the leading `# ` heading: plain text on one line, with no level-1
+    /// heading in `blocks` that would stop the reader taking it back as the title.
+    static func canWriteTitleAsHeading(_ title: String, blocks: [Block]) -> Bool {
+        guard plainTitle([.text(title)]) != nil else { return false }
+        for b in blocks {
+            if case .heading(1, _) = b { return false }
+        }
+        return true
+    }
+
+    /// The title a heading's content gives when it is one run of plain text on one line, with no
+    /// space at either end (what a `# ` heading can hold exactly).
+    static func plainTitle(_ content: [Inline]) -> String? {
+        guard content.count == 1, case .text(let t) = content[0], !t.isEmpty,
+              !t.contains(where: \.isNewline),
+              t.unicodeScalars.first.map({ !$0.properties.isWhitespace }) == true,
+              t.unicodeScalars.last.map({ !$0.properties.isWhitespace }) == true
+        else { return nil }
+        return t
     }
 }

@@ -14,6 +14,16 @@ import Testing
         try CLIRunner.assertGolden(r.stdout, "000_seed.txt")
     }
 
+    @Test func seedToMarkdownMatchesGoldenAndReadsBack() throws {
+        let r = try CLIRunner.run(["convert", CLIRunner.seed.path, "--to", "md", "--output", "-"])
+        #expect(r.status == 0, "\(r.stderr)")
+        try CLIRunner.assertGolden(r.stdout, "000_seed.md")
+        // The Markdown holds everything the article had: reading it back gives the same JSON.
+        let viaMarkdown = try CLIRunner.run(["convert", "-", "--from", "md", "--to", "json", "--output", "-"], stdin: r.stdoutData)
+        let direct = try CLIRunner.run(["convert", CLIRunner.seed.path, "--to", "json", "--output", "-"])
+        #expect(viaMarkdown.stdout == direct.stdout)
+    }
+
     @Test func formatComesFromOutputExtension() throws {
         let dir = try CLIRunner.temporaryDirectory()
         let out = dir.appendingPathComponent("seed.json")

@@ -7,6 +7,12 @@ extension StringProtocol {
     /// (measured: a sixth of the seed article's whole conversion). So text made only of scalars
     /// that are NFC on their own, and never combine with a neighbour, is returned as it is.
     public var nfc: String {
+        isKnownNFC ? String(self) : String(self).precomposedStringWithCanonicalMapping
+    }
+
+    /// Whether the string is NFC by a quick check: `true` means it certainly is; `false` means
+    /// Foundation has to normalise it to tell.
+    public var isKnownNFC: Bool {
         // Every scalar below U+0300 has a UTF-8 lead byte below 0xCC: one byte loop clears
         // English text.
         var copy = String(self)
@@ -15,11 +21,9 @@ extension StringProtocol {
             for b in buf where b >= 0xCC { ok = false; break }
             return ok
         }
-        if latin { return copy }
-        for s in unicodeScalars where !Self.isStableUnderNFC(s.value) {
-            return String(self).precomposedStringWithCanonicalMapping
-        }
-        return String(self)
+        if latin { return true }
+        for s in unicodeScalars where !Self.isStableUnderNFC(s.value) { return false }
+        return true
     }
 
     // Scalars with NFC_Quick_Check=Yes and combining class 0 that no following mark composes

@@ -49,6 +49,9 @@ public struct Shard: Hashable, Sendable {
         Int(Self.fnv1a(relativePath) % UInt64(count)) == index - 1
     }
 
+    /// The hash shards are taken by, for tests that pin it down.
+    public static func fnv1aForTesting(_ s: String) -> UInt64 { fnv1a(s) }
+
     static func fnv1a(_ s: String) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in s.utf8 {

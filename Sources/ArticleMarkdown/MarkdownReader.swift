@@ -1,0 +1,66 @@
+import ArticleCore
+import Foundation
+
+/// Reads Markdown: CommonMark with the GFM extensions (tables, strikethrough, autolinks, task
+/// lists), parsed by cmark-gfm, with optional YAML front matter for the metadata.
+///
+/// - Front matter: see ``FrontMatterReader`` for the keys. Invalid YAML is an error naming the
+///   line; a `date` that does not parse is kept as the dateline, with a warning.
+/// - Title: with no front-matter `title`, a leading level-1 heading that is the only one in the
+///   document and holds plain text becomes the title and leaves the body.
+/// - Figures: a paragraph that is an image alone, or an image, a line break and then the caption
+///   convention ``MarkdownFigure`` describes, becomes a ``Figure``.
+/// - Limits: input must be UTF-8 (or `--encoding`); nesting deeper than
+///   ``MarkdownFormat/maximumDepth`` is refused with `limit-exceeded`.
+public struct MarkdownReader: ArticleReader {
+    public let format = MarkdownFormat.info
+
+    /// Creates a reader.
+    public init() {}
+
+    public func read(_ input: ReaderInput, context: inout ConversionContext) throws(ArticleError) -> [Article] {
+        let text = try input.decodeText(encoding: context.options.encoding)
+        do {
+            return [try read(markdown: text, context: &context)]
+        } catch {
+            throw error.inFile(input.name)
+        }
+    }
+
+    /// Reads Markdown text (front matter included) into one article.
+    public func read(markdown text: String, context: inout ConversionContext) throws(ArticleError) -> Article {
+        var metadata = Metadata()
+        var body = Substring(text)
+        var lineOffset = 0
+        if let front = FrontMatter.split(text) {
+            var reader = FrontMatterReader()
+            metadata = try reader.read(front.yaml, lineOffset: 1)
+            for w in reader.warnings { context.warn(w) }
+            body = front.body
+            lineOffset = front.lineCount
+        }
+        var blocks: [Block]
+        do {
+            blocks = try CmarkParser.parse(body)
+        } catch {
+            throw ArticleError(error.code, error.message, file: error.file, line: error.line.map { $0 + lineOffset })
+        }
+        blocks = MarkdownFigure.figures(in: MarkdownListSeparator.removingSeparators(in: blocks))
+        if metadata.title == nil, let title = Self.titleHeading(blocks) {
+            metadata.title = title
+            blocks.removeFirst()
+        }
+        return Article(metadata: metadata, blocks: blocks)
+    }
+
+    /// The text of the first block when it is a level-1 heading of plain text and no other
+    /// level-1 heading follows (a document with several is a collection of sections, not a title).
+    static func titleHeading(_ blocks: [Block]) -> String? {
+        guard case .heading(1, let content)? = blocks.first,
+              let text = MarkdownWriter.plainTitle(content) else { return nil }
+        for b in blocks.dropFirst() {
+            if case .heading(1, _) = b { return nil }
+        }
+        return text
+    }
+}
