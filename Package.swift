@@ -12,6 +12,8 @@ let package = Package(
         .executable(name: "articlekit", targets: ["articlekit"]),
     ],
     dependencies: [
+        // `swift package generate-documentation --target ArticleKit` (scripts/check-docs.sh).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),

@@ -5,8 +5,11 @@
 public struct ArticleError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A stable, machine-readable error code. New codes can be added without breaking clients.
     public struct Code: Hashable, Sendable, RawRepresentable, CustomStringConvertible {
+        /// The code as text (`bad-encoding`), as the JSON report and scripts see it.
         public var rawValue: String
+        /// Creates a code; ArticleKit's codes are the static members below.
         public init(rawValue: String) { self.rawValue = rawValue }
+        /// The code as text, the same as ``rawValue``.
         public var description: String { rawValue }
 
         /// The input is empty.
@@ -59,6 +62,7 @@ public struct ArticleError: Error, Hashable, Sendable, CustomStringConvertible {
         return copy
     }
 
+    /// The one-line form: `FILE:LINE: message`, or the message alone when the place is unknown.
     public var description: String {
         var where_ = ""
         if let file { where_ = file + (line.map { ":\($0)" } ?? "") + ": " }

@@ -14,6 +14,7 @@ import Foundation
 /// Every zip and XML safety limit applies (``EPUBArchiveLimits``); a book with encrypted
 /// content (DRM) is refused with a clear error.
 public struct EPUBReader: ArticleReader {
+    /// The format: `epub` (`epub3`, `epub2`), `.epub`, `application/epub+zip`.
     public let format = FormatInfo(
         name: "epub", aliases: ["epub3", "epub2"], extensions: ["epub"], mediaType: "application/epub+zip",
         summary: "EPUB 2 and 3 books: one article per chapter (ArticleKit's own books exactly as written)")
@@ -26,6 +27,8 @@ public struct EPUBReader: ArticleReader {
         self.limits = limits
     }
 
+    /// Reads the input into its articles; throws ``/ArticleCore/ArticleError`` for input it cannot
+    /// or must not read.
     public func read(_ input: ReaderInput, context: inout ConversionContext) throws(ArticleError) -> [Article] {
         let name = input.name
         guard !input.data.isEmpty else { throw ArticleError(.emptyInput, "the file is empty", file: name) }

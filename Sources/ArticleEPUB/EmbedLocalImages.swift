@@ -6,7 +6,7 @@ import Foundation
 /// input: the current folder). URLs, `data:` URIs and images already in the resources are left
 /// alone; a missing file is left for the writer to report.
 ///
-/// The EPUB writer asks for this step through ``ArticleWriter/inputTransforms``.
+/// The EPUB writer asks for this step through ``/ArticleCore/ArticleWriter/inputTransforms``.
 public struct EmbedLocalImages: ArticleTransform {
     /// `embed-local-images`.
     public let name = "embed-local-images"

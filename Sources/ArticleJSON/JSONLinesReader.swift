@@ -4,10 +4,14 @@ import Foundation
 /// Reads JSON Lines: one ArticleKit JSON article per line; blank lines are skipped. An error names
 /// the line it is on.
 public struct JSONLinesReader: ArticleReader {
+    /// The format: `jsonl`, `.jsonl`.
     public let format = JSONLinesFormat.info
 
+    /// Creates the reader.
     public init() {}
 
+    /// Reads the input into its articles; throws ``/ArticleCore/ArticleError`` for input it cannot
+    /// or must not read.
     public func read(_ input: ReaderInput, context: inout ConversionContext) throws(ArticleError) -> [Article] {
         guard String(validating: input.data, as: UTF8.self) != nil else {
             throw ArticleError(.notText, "the file is not UTF-8 text, so it cannot be JSON Lines", file: input.name)

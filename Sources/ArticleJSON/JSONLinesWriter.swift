@@ -4,11 +4,15 @@ import Foundation
 /// Writes JSON Lines: one article per line, as compact ArticleKit JSON. Several articles make one
 /// stream, so a stream engine (Spark's `RDD.pipe`, `xargs`) can pass articles through ArticleKit.
 public struct JSONLinesWriter: ArticleWriter {
+    /// The format: `jsonl`, `.jsonl`.
     public let format = JSONLinesFormat.info
+    /// Several articles make one output.
     public var combinesArticles: Bool { true }
 
+    /// Creates the writer.
     public init() {}
 
+    /// Renders the articles as the bytes of one output file.
     public func write(_ articles: [Article], context: inout ConversionContext) throws(ArticleError) -> Data {
         var out = Data()
         let encoder = ArticleJSONEncoder(pretty: false)

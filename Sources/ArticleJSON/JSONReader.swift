@@ -3,10 +3,14 @@ import Foundation
 
 /// Reads ArticleKit JSON: one article object, or an array of them.
 public struct JSONReader: ArticleReader {
+    /// The format: `json`, `.json`, `application/json`.
     public let format = JSONFormat.info
 
+    /// Creates the reader.
     public init() {}
 
+    /// Reads the input into its articles; throws ``/ArticleCore/ArticleError`` for input it cannot
+    /// or must not read.
     public func read(_ input: ReaderInput, context: inout ConversionContext) throws(ArticleError) -> [Article] {
         let data = input.data
         guard data.contains(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }) else {

@@ -5,10 +5,13 @@ import Foundation
 /// article, an array for several, keys in a fixed reading order, so the same article always
 /// gives the same bytes.
 public struct JSONWriter: ArticleWriter {
+    /// The format: `json`, `.json`, `application/json`.
     public let format = JSONFormat.info
 
+    /// Creates the writer.
     public init() {}
 
+    /// Renders the articles as the bytes of one output file.
     public func write(_ articles: [Article], context: inout ConversionContext) throws(ArticleError) -> Data {
         var data = ArticleJSONEncoder(pretty: true).encode(articles, asArray: articles.count != 1)
         data.append(0x0A)

@@ -5,7 +5,7 @@ import Foundation
 /// ```swift
 /// let converter = Converter()
 /// var context = ConversionContext()
-/// let input = try ReaderInput(contentsOf: URL(fileURLWithPath: "article.txt"))
+/// let input = try ReaderInput(path: "article.txt")
 /// let articles = try converter.read(input, context: &context)
 /// let markdown = try converter.write(articles, to: "md", context: &context)
 /// ```

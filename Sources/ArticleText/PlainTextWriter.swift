@@ -4,12 +4,15 @@ import Foundation
 /// Writes articles as plain text for reading in a terminal or a mail: the title, byline and
 /// date, then the body wrapped at `--width` (72 by default; 0 for no wrapping).
 public struct PlainTextWriter: ArticleWriter {
+    /// The format: `text` (`txt`, `plain`), `.txt` files.
     public let format = FormatInfo(
         name: "text", aliases: ["txt", "plain"], extensions: ["txt"], mediaType: "text/plain",
         summary: "plain text wrapped at --width, with byline, captions and credits")
 
+    /// Creates the writer.
     public init() {}
 
+    /// Renders the articles as the bytes of one output file.
     public func write(_ articles: [Article], context: inout ConversionContext) throws(ArticleError) -> Data {
         let wrapper = TextWrapper(width: context.options.width)
         let rendered = articles.map { render($0, wrapper) }

@@ -7,6 +7,7 @@ import Foundation
 ///
 /// Site particulars come from a ``SiteProfile``; an unknown site gets the generic one.
 public struct ScrapedTextReader: ArticleReader {
+    /// The format: `text` (`txt`, `scraped`), `.txt` and `.text` files.
     public let format = FormatInfo(
         name: "text", aliases: ["txt", "scraped"], extensions: ["txt", "text"], mediaType: "text/plain",
         summary: "scraped article text: title, dateline, paragraphs, captions, lists, byline")
@@ -19,6 +20,8 @@ public struct ScrapedTextReader: ArticleReader {
         self.profiles = profiles
     }
 
+    /// Reads the input into its articles; throws ``/ArticleCore/ArticleError`` for input it cannot
+    /// or must not read.
     public func read(_ input: ReaderInput, context: inout ConversionContext) throws(ArticleError) -> [Article] {
         let text = try input.decodeText(encoding: context.options.encoding)
         var groups = TextLines(text).groups

@@ -107,30 +107,22 @@ struct Convert: ParsableCommand {
         return path.hasSuffix("/") || (FileManager.default.fileExists(atPath: path, isDirectory: &d) && d.boolValue)
     }
 
-    private func runSingle(_ base: Converter) throws(ArticleError) {
+    private func runSingle(_ converter: Converter) throws(ArticleError) {
         var context = ConversionContext(options: conversionOptions())
-        let writer = try resolveWriter(base)
-        var converter = base
-        converter.transforms += writer.inputTransforms
-        var articles: [Article] = []
-        var inputURLs: [URL] = []
+        let writer = try resolveWriter(converter)
         // A combining writer (a book) takes files from folders too, in name order.
+        var readerInputs: [ReaderInput] = []
         for path in try expandFolders(inputs, converter) {
-            let input = try ReaderInput(path: path)
-            if let u = input.fileURL { inputURLs.append(u) }
-            articles += try converter.read(input, from: reading.from, context: &context)
+            readerInputs.append(try ReaderInput(path: path))
         }
         // One output file holds one document: several articles (a book's chapters) are joined.
-        if articles.count > 1 && !writer.combinesArticles {
-            articles = [Article.joined(articles, title: title)]
-        }
-        let data = try writer.write(articles, context: &context)
+        let data = try converter.convert(readerInputs, from: reading.from, to: writer, context: &context)
         if !quiet { printWarnings(context.warnings) }
         let target = output ?? defaultOutput(for: inputs[0], writer: writer)
         if target == "-" {
             FileHandle.standardOutput.write(data)
         } else {
-            try OutputFile.write(data, to: URL(fileURLWithPath: target), inputs: inputURLs)
+            try OutputFile.write(data, to: URL(fileURLWithPath: target), inputs: readerInputs.compactMap(\.fileURL))
         }
     }
 

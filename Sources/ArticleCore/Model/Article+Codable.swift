@@ -17,6 +17,7 @@ extension Article: Codable {
         case resources, meta
     }
 
+    /// Decodes an `Article` from its ArticleKit JSON form (`Resources/article.schema.json`).
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         var m = Metadata()
@@ -42,6 +43,7 @@ extension Article: Codable {
         resources = try c.decodeIfPresent([Resource].self, forKey: .resources) ?? []
     }
 
+    /// Encodes the value in its ArticleKit JSON form (`Resources/article.schema.json`).
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         let m = metadata
@@ -63,6 +65,7 @@ extension Article: Codable {
 }
 
 extension MetadataValue: Codable {
+    /// Decodes a `MetadataValue` from its ArticleKit JSON form (`Resources/article.schema.json`).
     public init(from decoder: any Decoder) throws {
         if let c = try? decoder.container(keyedBy: Key.self) {
             var o: [String: MetadataValue] = [:]
@@ -83,6 +86,7 @@ extension MetadataValue: Codable {
         else { self = .string(try c.decode(String.self)) }
     }
 
+    /// Encodes the value in its ArticleKit JSON form (`Resources/article.schema.json`).
     public func encode(to encoder: any Encoder) throws {
         switch self {
         case .null: var c = encoder.singleValueContainer(); try c.encodeNil()
@@ -103,6 +107,7 @@ extension Block: Codable {
         case language, text, align, header, rows, html
     }
 
+    /// Decodes a `Block` from its ArticleKit JSON form (`Resources/article.schema.json`).
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let type = try c.decode(String.self, forKey: .type)
@@ -145,6 +150,7 @@ extension Block: Codable {
         }
     }
 
+    /// Encodes the value in its ArticleKit JSON form (`Resources/article.schema.json`).
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         switch self {
@@ -190,12 +196,14 @@ extension Block: Codable {
 extension ListItem: Codable {
     private enum CodingKeys: String, CodingKey { case blocks, checked }
 
+    /// Decodes a `ListItem` from its ArticleKit JSON form (`Resources/article.schema.json`).
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         blocks = try c.decodeIfPresent([Block].self, forKey: .blocks) ?? []
         checked = try c.decodeIfPresent(Bool.self, forKey: .checked)
     }
 
+    /// Encodes the value in its ArticleKit JSON form (`Resources/article.schema.json`).
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(blocks, forKey: .blocks)
@@ -206,6 +214,7 @@ extension ListItem: Codable {
 extension ImageReference: Codable {
     private enum CodingKeys: String, CodingKey { case src, alt, title }
 
+    /// Decodes an `ImageReference` from its ArticleKit JSON form (`Resources/article.schema.json`).
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         source = try c.decode(String.self, forKey: .src)
@@ -213,6 +222,7 @@ extension ImageReference: Codable {
         title = try c.decodeIfPresent(String.self, forKey: .title)
     }
 
+    /// Encodes the value in its ArticleKit JSON form (`Resources/article.schema.json`).
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(source, forKey: .src)
@@ -224,11 +234,13 @@ extension ImageReference: Codable {
 extension TableCell: Codable {
     private enum CodingKeys: String, CodingKey { case content }
 
+    /// Decodes a `TableCell` from its ArticleKit JSON form (`Resources/article.schema.json`).
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         content = try c.decodeIfPresent([Inline].self, forKey: .content) ?? []
     }
 
+    /// Encodes the value in its ArticleKit JSON form (`Resources/article.schema.json`).
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(content, forKey: .content)
@@ -238,6 +250,7 @@ extension TableCell: Codable {
 extension Inline: Codable {
     private enum CodingKeys: String, CodingKey { case type, text, content, url, title, src, alt, html }
 
+    /// Decodes an `Inline` from its ArticleKit JSON form (`Resources/article.schema.json`).
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let type = try c.decode(String.self, forKey: .type)
@@ -263,6 +276,7 @@ extension Inline: Codable {
         }
     }
 
+    /// Encodes the value in its ArticleKit JSON form (`Resources/article.schema.json`).
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         switch self {

@@ -5,11 +5,17 @@ import Foundation
 /// Kept as components rather than a `Date` so that what the source said (08:30 in UTC+7) is
 /// what every writer shows, with no conversion through the machine's time zone.
 public struct ArticleDate: Hashable, Sendable, Comparable {
+    /// The year, 1 to 9999.
     public var year: Int
+    /// The month, 1 to 12.
     public var month: Int
+    /// The day of the month, from 1.
     public var day: Int
+    /// The hour on the wall clock where it was published, 0 to 23.
     public var hour: Int
+    /// The minute, 0 to 59.
     public var minute: Int
+    /// The second, 0 to 60 (60 for a leap second).
     public var second: Int
     /// Offset from UTC in minutes (`420` for UTC+7); `nil` when the source gave none.
     public var utcOffsetMinutes: Int?
@@ -132,6 +138,7 @@ public struct ArticleDate: Hashable, Sendable, Comparable {
         self.init(year: y, month: mo, day: d, hour: h, minute: mi, second: se, utcOffsetMinutes: offset)
     }
 
+    /// Whether `a` is an earlier instant than `b` (a date without an offset is taken as UTC).
     public static func < (a: ArticleDate, b: ArticleDate) -> Bool {
         a.secondsSince1970 < b.secondsSince1970
     }

@@ -93,7 +93,14 @@ public struct ImageReference: Hashable, Sendable {
 public struct Table: Hashable, Sendable {
     /// How a column's cells are aligned.
     public enum Alignment: String, Hashable, Sendable, Codable {
-        case none, left, center, right
+        /// No alignment given: the reader's default.
+        case none
+        /// Aligned to the left.
+        case left
+        /// Centred.
+        case center
+        /// Aligned to the right.
+        case right
     }
     /// One alignment per column (may be empty when unknown).
     public var alignments: [Alignment]

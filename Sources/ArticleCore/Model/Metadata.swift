@@ -50,10 +50,16 @@ public struct Metadata: Hashable, Sendable {
 
 /// A JSON-like value for metadata the model has no typed field for.
 public indirect enum MetadataValue: Hashable, Sendable {
+    /// An explicit null.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A number (JSON has one kind).
     case number(Double)
+    /// Text.
     case string(String)
+    /// A list of values.
     case array([MetadataValue])
+    /// Values by key.
     case object([String: MetadataValue])
 }

@@ -31,11 +31,13 @@ public struct ConversionWarning: Hashable, Sendable, CustomStringConvertible {
     /// What happened.
     public var message: String
 
+    /// Creates a warning about `file` (the input's name, or `nil` when it concerns no one input).
     public init(file: String?, message: String) {
         self.file = file
         self.message = message
     }
 
+    /// The one-line form the command line prints: `FILE: warning: message`.
     public var description: String { (file.map { $0 + ": " } ?? "") + "warning: " + message }
 }
 

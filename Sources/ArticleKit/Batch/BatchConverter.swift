@@ -8,7 +8,9 @@ import Foundation
 /// var options = BatchOptions(formats: ["json", "md"], outputDirectory: URL(fileURLWithPath: "out"))
 /// options.jobs = 4
 /// let batch = try BatchConverter(options: options)
-/// let summary = try batch.run(paths: ["articles/"]) { progress in print(progress.done, "of", progress.total) }
+/// let summary = try batch.run(paths: ["articles/"]) { record, progress in
+///     print(record.status, record.path, "\(progress.done)/\(progress.total)")
+/// }
 /// ```
 public final class BatchConverter: @unchecked Sendable {
     /// The pipeline each file goes through.
@@ -29,10 +31,7 @@ public final class BatchConverter: @unchecked Sendable {
         guard !ws.isEmpty else { throw ArticleError(.usage, "name at least one output format with --to") }
         writers = ws
         // The writers' own steps (the EPUB writer loads local images) run once, after reading.
-        var c = converter
-        var names = Set(c.transforms.map(\.name))
-        for t in ws.flatMap(\.inputTransforms) where names.insert(t.name).inserted { c.transforms.append(t) }
-        self.converter = c
+        self.converter = converter.including(ws.flatMap(\.inputTransforms))
     }
 
     /// Stops starting new files; the ones in flight finish. Safe to call from a signal handler's queue.
@@ -146,10 +145,14 @@ public final class BatchConverter: @unchecked Sendable {
     private func outputExtension(_ w: any ArticleWriter) -> String { w.format.extensions.first ?? w.format.name }
 
     /// The options that change what outputs contain; a change makes a rerun redo everything.
+    /// The pipeline's steps and the format-specific options count too: a library user who adds a
+    /// transform, or a reader option such as `epub-chapters`, gets new outputs, not skipped ones.
     private func optionsKey() -> String {
         let o = options.conversion
         return [options.formats.joined(separator: ","), options.inputFormat ?? "", o.encoding ?? "", o.language ?? "",
-                String(o.width), o.title ?? "", o.identifier ?? "", o.coverPath ?? ""].joined(separator: "|")
+                String(o.width), o.title ?? "", o.identifier ?? "", o.coverPath ?? "",
+                converter.transforms.map(\.name).joined(separator: ","),
+                o.extra.sorted { $0.key < $1.key }.map { $0.key + "=" + $0.value }.joined(separator: ",")].joined(separator: "|")
     }
 
     private func record(_ r: BatchRecord, _ report: ReportWriter?, _ onRecord: (@Sendable (BatchRecord, BatchProgress) -> Void)?) {

@@ -4,7 +4,12 @@ import Foundation
 public struct BatchRecord: Codable, Sendable, Hashable {
     /// How the input ended.
     public enum Status: String, Codable, Sendable {
-        case converted, skipped, failed
+        /// Every output was written.
+        case converted
+        /// Every output was newer than the input, so nothing was redone.
+        case skipped
+        /// The input could not be converted; no output of it was left.
+        case failed
     }
     /// The input path as given or found.
     public var path: String
@@ -26,8 +31,11 @@ public struct BatchProgress: Sendable {
     public var total: Int
     /// Whether `total` is final.
     public var totalIsFinal: Bool
+    /// Inputs converted.
     public var converted = 0
+    /// Inputs skipped because their outputs were up to date.
     public var skipped = 0
+    /// Inputs that failed.
     public var failed = 0
     /// Inputs found when counting that were gone when their turn came (deleted during the run).
     public var vanished = 0

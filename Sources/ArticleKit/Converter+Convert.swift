@@ -1,0 +1,62 @@
+import Foundation
+
+extension Converter {
+    /// Reads every input and renders all their articles as one output: what
+    /// `articlekit convert a.txt b.html --to FORMAT --output FILE` does.
+    ///
+    /// The writer's own ``/ArticleCore/ArticleWriter/inputTransforms`` run after this converter's
+    /// ``transforms`` (the EPUB writer loads the images that sit next to each input). Several
+    /// articles given to a writer that does not combine them are joined into one document with
+    /// ``/ArticleCore/Article/joined(_:title:)``, titled by ``/ArticleCore/ConversionOptions/title``.
+    ///
+    /// ```swift
+    /// var context = ConversionContext()
+    /// let inputs = [try ReaderInput(path: "mon.txt"), try ReaderInput(path: "tue.html")]
+    /// let book = try Converter().convert(inputs, to: "epub", context: &context)
+    /// try OutputFile.write(book, to: URL(fileURLWithPath: "week.epub"))
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - inputs: The inputs, in order; their articles keep that order.
+    ///   - format: The input format of every input, or `nil` to tell each by its file extension.
+    ///   - writer: The writer of the output.
+    ///   - context: The options, and the warnings collected on the way.
+    /// - Returns: The bytes of the one output file.
+    /// - Throws: ``/ArticleCore/ArticleError`` naming the input (and step) that failed.
+    public func convert(_ inputs: [ReaderInput], from format: String? = nil, to writer: any ArticleWriter,
+                        context: inout ConversionContext) throws(ArticleError) -> Data {
+        let pipeline = including(writer.inputTransforms)
+        var articles: [Article] = []
+        for input in inputs {
+            articles += try pipeline.read(input, from: format, context: &context)
+        }
+        if articles.count > 1 && !writer.combinesArticles {
+            articles = [Article.joined(articles, title: context.options.title)]
+        }
+        return try writer.write(articles, context: &context)
+    }
+
+    /// Reads every input and renders all their articles as one output in the format named
+    /// `output` (a name or alias the ``registry`` knows), like the overload that takes a writer.
+    ///
+    /// - Parameters:
+    ///   - inputs: The inputs, in order; their articles keep that order.
+    ///   - format: The input format of every input, or `nil` to tell each by its file extension.
+    ///   - output: The output format's name or alias (`epub`, `md`).
+    ///   - context: The options, and the warnings collected on the way.
+    /// - Returns: The bytes of the one output file.
+    /// - Throws: ``/ArticleCore/ArticleError`` for an unknown format, or naming the input that failed.
+    public func convert(_ inputs: [ReaderInput], from format: String? = nil, to output: String,
+                        context: inout ConversionContext) throws(ArticleError) -> Data {
+        try convert(inputs, from: format, to: try writer(named: output), context: &context)
+    }
+
+    /// A copy that also runs `steps` after its own transforms, leaving out any whose name it
+    /// already runs.
+    func including(_ steps: [any ArticleTransform]) -> Converter {
+        var copy = self
+        var names = Set(copy.transforms.map(\.name))
+        for step in steps where names.insert(step.name).inserted { copy.transforms.append(step) }
+        return copy
+    }
+}
