@@ -14,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 targets=(ArticleCore ArticleSupport ArticleText ArticleJSON ArticleMarkdown ArticleHTML ArticleEPUB ArticleKit)
-pending=${CHECK_DOCS_PENDING-"ArticleHTML ArticleMarkdown ArticleSupport"}
+pending=${CHECK_DOCS_PENDING-""}
 args=()
 for t in "${targets[@]}"; do args+=(--target "$t"); done
 

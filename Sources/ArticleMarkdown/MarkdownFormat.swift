@@ -8,7 +8,7 @@ public enum MarkdownFormat {
         mediaType: "text/markdown", summary: "CommonMark + GFM (tables, strikethrough, autolinks, task lists) with YAML front matter")
 
     /// The deepest nesting of blocks and inlines a Markdown document may have. Deeper input
-    /// (`> > > …` a hundred thousand times) is refused with ``ArticleError/Code/limitExceeded``
+    /// (`> > > …` a hundred thousand times) is refused with ``/ArticleCore/ArticleError/Code/limitExceeded``
     /// rather than risking the stack of every reader, transform and writer after it.
     public static let maximumDepth = 256
 }

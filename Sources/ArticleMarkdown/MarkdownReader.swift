@@ -4,20 +4,23 @@ import Foundation
 /// Reads Markdown: CommonMark with the GFM extensions (tables, strikethrough, autolinks, task
 /// lists), parsed by cmark-gfm, with optional YAML front matter for the metadata.
 ///
-/// - Front matter: see ``FrontMatterReader`` for the keys. Invalid YAML is an error naming the
+/// - Front matter: `title`, `subtitle`, `author`/`authors`, `date`, `dateline`, `source`, `url`,
+///   `lang`/`language`, `tags`, `summary`/`description`; other keys are kept as extra metadata. Invalid YAML is an error naming the
 ///   line; a `date` that does not parse is kept as the dateline, with a warning.
 /// - Title: with no front-matter `title`, a leading level-1 heading that is the only one in the
 ///   document and holds plain text becomes the title and leaves the body.
 /// - Figures: a paragraph that is an image alone, or an image, a line break and then the caption
-///   convention ``MarkdownFigure`` describes, becomes a ``Figure``.
+///   line `*caption* (Photo: credit)`, becomes a ``/ArticleCore/Figure``.
 /// - Limits: input must be UTF-8 (or `--encoding`); nesting deeper than
 ///   ``MarkdownFormat/maximumDepth`` is refused with `limit-exceeded`.
 public struct MarkdownReader: ArticleReader {
+    /// `markdown` (see ``MarkdownFormat/info``).
     public let format = MarkdownFormat.info
 
     /// Creates a reader.
     public init() {}
 
+    /// Reads one Markdown document (UTF-8, or the encoding in `options.encoding`) as one article.
     public func read(_ input: ReaderInput, context: inout ConversionContext) throws(ArticleError) -> [Article] {
         let text = try input.decodeText(encoding: context.options.encoding)
         do {

@@ -10,16 +10,19 @@ import Foundation
 /// - The title is written as the leading `# ` heading when it is plain one-line text and the body
 ///   has no level-1 heading of its own (the reader takes such a heading back as the title);
 ///   otherwise it goes into the front matter.
-/// - Figures follow the convention described in ``MarkdownFigure``.
+/// - Figures are the image, then on the next line `*caption* (Photo: credit)`, which the reader
+///   takes back as a figure with its caption and credit.
 /// - The language is written only when it differs from the one ArticleKit detects in the text
-///   (see ``detectedLanguage(_:)``), so a detected language does not add front matter.
+///   (``/ArticleCore/LanguageDetector``), so a detected language does not add front matter.
 /// - Several articles are written one after another, separated by a blank line.
 public struct MarkdownWriter: ArticleWriter {
+    /// `markdown` (see ``MarkdownFormat/info``).
     public let format = MarkdownFormat.info
 
     /// Creates a writer.
     public init() {}
 
+    /// The articles as Markdown, one after another; the bytes are UTF-8.
     public func write(_ articles: [Article], context: inout ConversionContext) throws(ArticleError) -> Data {
         var out = Data()
         for article in articles {
