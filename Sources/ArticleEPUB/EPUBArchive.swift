@@ -26,6 +26,12 @@ struct EPUBArchive {
         self.limits = limits
         archiveSize = data.count
         budget = Budget()
+        // ZIPFoundation leaks its in-memory file when an archive has no end-of-central-directory
+        // record (found by fuzzing: LeakSanitizer on a truncated zip), so that case is caught
+        // here, before it is handed over.
+        guard Self.hasEndOfCentralDirectory(data) else {
+            throw ArticleError(.malformed, "not a zip archive, or a truncated one, so not an EPUB", file: name)
+        }
         let opened: Archive
         do {
             opened = try Archive(data: data, accessMode: .read)
@@ -60,6 +66,20 @@ struct EPUBArchive {
         }
         entries = byName
         names = order
+    }
+
+    /// Whether the last 64 KiB hold the end-of-central-directory record every zip ends with.
+    static func hasEndOfCentralDirectory(_ data: Data) -> Bool {
+        guard data.count >= 22 else { return false }
+        let tail = data.suffix(22 + 0xFFFF)
+        return tail.withUnsafeBytes { raw -> Bool in
+            var i = raw.count - 22
+            while i >= 0 {
+                if raw[i] == 0x50, raw[i + 1] == 0x4B, raw[i + 2] == 0x05, raw[i + 3] == 0x06 { return true }
+                i -= 1
+            }
+            return false
+        }
     }
 
     /// The entry name, refused when it could write or read outside the book.

@@ -112,7 +112,9 @@ struct TagScanner {
                     i = vs
                     while i < limit, bytes[i] != q { i += 1 }
                     if collect { value = String(decoding: bytes[vs..<i], as: UTF8.self) }
-                    i += 1
+                    // Past the closing quote, unless the page ends inside the value (a truncated
+                    // page: found by fuzzing, where `i` ran one past the buffer).
+                    if i < limit { i += 1 }
                 } else {
                     let vs = i
                     while i < limit, !Self.isSpace(bytes[i]), bytes[i] != UInt8(ascii: ">") { i += 1 }
@@ -124,6 +126,6 @@ struct TagScanner {
                 if attributes[key] == nil { attributes[key] = value }
             }
         }
-        return i
+        return min(i, limit)
     }
 }

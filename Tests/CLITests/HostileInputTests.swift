@@ -57,3 +57,23 @@ import Testing
         #expect(Date().timeIntervalSince(start) < 5)
     }
 }
+
+/// Inputs fuzzing found crashes with, kept as regression tests (the pages are cut to the
+/// smallest shape that crashed).
+@Suite struct FuzzRegressionTests {
+    @Test(arguments: [
+        // A page cut off inside a quoted attribute of a <script> tag: the tag scanner ran one
+        // byte past the end of the buffer (ASan heap-buffer-overflow in HTMLPreprocessor).
+        "<html><head><title>T</title></head><body><p>Some text here.</p><script src=\"/a.js",
+        "<html><body><p>Some text.</p><script>var x = 1;</script><style a=\"b",
+        "<p>x</p><script id=\"jsonld-article\" type=\"applicatio",
+    ])
+    func truncatedPagesDoNotCrash(page: String) throws {
+        let dir = try CLIRunner.temporaryDirectory()
+        let input = dir.appendingPathComponent("cut.html")
+        try Data(page.utf8).write(to: input)
+        let r = try CLIRunner.run(["convert", input.path, "--to", "json", "--output", "-"])
+        #expect(r.status == 0 || r.status == 1, "no crash (exit \(r.status)): \(r.stderr.prefix(200))")
+        #expect(r.status == 0 || r.stderr.split(separator: "\n").count == 1)
+    }
+}
