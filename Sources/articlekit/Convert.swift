@@ -97,9 +97,13 @@ struct Convert: ParsableCommand {
         // An output folder means one file per input (and per article of a book).
         if let output, output != "-", Self.looksLikeFolder(output) { return true }
         let writer = try resolveWriter(converter)
-        if writer.combinesArticles && !(output.map(Self.looksLikeFolder) ?? false) { return false }
+        if writer.combinesArticles { return false }
         let anyFolder = inputs.contains { var d: ObjCBool = false; return FileManager.default.fileExists(atPath: $0, isDirectory: &d) && d.boolValue }
-        return anyFolder || inputs.count > 1
+        if anyFolder { return true }
+        if inputs.count > 1 && output == nil {
+            throw ArticleError(.usage, "several inputs: give --output FILE to join them into one document, or --output DIR/ for a file each")
+        }
+        return false
     }
 
     static func looksLikeFolder(_ path: String) -> Bool {

@@ -68,3 +68,15 @@ import Testing
         #expect(again.stdoutData == (try Data(contentsOf: json)))
     }
 }
+
+@Test func severalInputsIntoOneFileAreJoinedOrNeedAnOutput() throws {
+    let dir = try CLIRunner.temporaryDirectory()
+    let school = CLIRunner.packageRoot.appendingPathComponent("examples/002_school_year.txt").path
+    let joined = dir.appendingPathComponent("both.md")
+    let r = try CLIRunner.run(["convert", CLIRunner.seed.path, school, "--output", joined.path, "--title", "Two articles"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let text = try String(contentsOf: joined, encoding: .utf8)
+    #expect(text.contains("Strengthening mass mobilization work") && text.contains("Nearly 700,000 students"))
+    let none = try CLIRunner.run(["convert", CLIRunner.seed.path, school, "--to", "md"])
+    #expect(none.status == 2 && none.stderr.contains("--output"))
+}
