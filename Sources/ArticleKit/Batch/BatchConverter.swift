@@ -48,7 +48,8 @@ public final class BatchConverter: @unchecked Sendable {
     ///   - paths: Files and folders; folders are walked recursively, hidden entries skipped.
     ///   - listFile: A file (or standard input) listing more input paths, one per line.
     ///   - report: Where to write the JSON report, one record per input.
-    ///   - onRecord: Called after each input, from a worker thread, one call at a time.
+    ///   - onRecord: Called after each input, from a worker thread, one call at a time (the
+    ///     counts are locked meanwhile, so keep it short: print, or hand the record on).
     /// - Returns: The final counts.
     /// - Throws: A usage error found before anything is written (two inputs mapping to one output,
     ///   an output folder that is a file), or a disk-full error that stopped the run.
