@@ -129,7 +129,8 @@ public struct XMLNode {
 
     /// The first child node.
     public var firstChild: XMLNode? {
-        pointer.pointee.children.map { XMLNode(pointer: $0, document: document) }
+        guard pointer.pointee.type == XML_ELEMENT_NODE else { return nil }
+        return pointer.pointee.children.map { XMLNode(pointer: $0, document: document) }
     }
 
     /// The next sibling node.
@@ -169,7 +170,9 @@ public struct XMLNode {
         var current = pointer.pointee.children
         let stop = pointer
         while let c = current {
-            if visit(XMLNode(pointer: c, document: document)), let child = c.pointee.children {
+            // Only elements are descended into: an entity reference's children belong to the
+            // entity's declaration, and their parent chain leads away from this tree.
+            if visit(XMLNode(pointer: c, document: document)), c.pointee.type == XML_ELEMENT_NODE, let child = c.pointee.children {
                 current = child
                 continue
             }
