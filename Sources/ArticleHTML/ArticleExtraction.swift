@@ -62,6 +62,13 @@ struct ArticleExtraction {
     /// The best candidate, checked against the JSON-LD `articleBody` when the page has one.
     private func chooseContainer(_ candidates: [XMLNode], extractor: ContentExtractor) -> XMLNode? {
         guard var top = candidates.first else { return nil }
+        // Pages that append the next stories: the body belongs to the <article> holding the headline.
+        if let h1 = metadata.headlineNode, let story = h1.enclosingArticle, top != story, !top.isDescendant(of: story) {
+            let floor = extractor.score(top) * 0.3
+            if let inStory = candidates.first(where: { ($0 == story || $0.isDescendant(of: story)) && extractor.score($0) >= floor }) {
+                top = inStory
+            }
+        }
         if let body = metadata.articleBody {
             let want = Set(TextTools.words(body))
             if want.count >= 30 {
@@ -79,7 +86,8 @@ struct ArticleExtraction {
         // sections (between ads, product boxes or images) share a parent.
         var climbed = top
         var steps = 0
-        while let p = climbed.parent, p.name != "body", p.name != "html", steps < 6 {
+        // An <article> is one story: pages that load the next stories below keep each in its own.
+        while climbed.name != "article", let p = climbed.parent, p.name != "body", p.name != "html", steps < 6 {
             steps += 1
             if extractor.paragraphLength(p) >= extractor.paragraphLength(top) * 5 / 4 + 200 {
                 top = p
@@ -158,6 +166,18 @@ struct ArticleExtraction {
             return true
         }
         return Array(out.prefix(4))
+    }
+}
+
+extension XMLNode {
+    /// The nearest `<article>` element around this node, if any.
+    var enclosingArticle: XMLNode? {
+        var p = parent
+        while let n = p {
+            if n.name == "article" { return n }
+            p = n.parent
+        }
+        return nil
     }
 }
 
