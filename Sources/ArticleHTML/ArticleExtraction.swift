@@ -44,7 +44,7 @@ struct ArticleExtraction {
                 blocks = leadFigures(around: top, extractor: extractor, figures: figures, existing: blocks) + blocks
             }
         }
-        blocks = BlockCleaner.clean(blocks, title: meta.title)
+        blocks = BlockCleaner.clean(blocks, title: meta.title, authors: meta.authors)
         blocks = FigureEnricher.enrich(blocks, images: metadata.ld.images)
         let letters = blocks.reduce(0) { $0 + ($1.isFigure ? 0 : TextTools.letterCount($1.plainText)) }
         if letters < 500, let body = metadata.articleBody, TextTools.letterCount(body) > 2 * letters {
