@@ -32,6 +32,9 @@ struct ArticleExtraction {
             let figures = FigureExtractor(inlines: inlines, resolver: resolver)
             let builder = BlockBuilder(extractor: extractor, inlines: inlines, figures: figures, title: meta.title)
             if ProcessInfo.processInfo.environment["ARTICLEKIT_DEBUG_EXTRACT"] != nil {
+                var count = 0
+                body.forEachDescendant { _ in count += 1; return true }
+                FileHandle.standardError.write(Data("body \(body.name) nodes \(count) children \(body.elementChildren.map(\.name).prefix(20))\n".utf8))
                 for c in candidates {
                     let line = "candidate \(c.name).\(BoilerplateRules.classAndID(c).prefix(60)) score \(Int(extractor.score(c))) text \(extractor.textLength(c)) para \(extractor.paragraphLength(c))\n"
                     FileHandle.standardError.write(Data(line.utf8))

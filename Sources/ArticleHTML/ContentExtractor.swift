@@ -9,6 +9,8 @@ struct ContentExtractor {
         var text = 0
         var link = 0
         var commas = 0
+        /// Paragraphs of running text inside (`<p>` with 80 bytes of text or more).
+        var paragraphs = 0
         var boilerplate = false
     }
 
@@ -56,11 +58,15 @@ struct ContentExtractor {
                     s.text += c.text
                     s.link += c.link
                     s.commas += c.commas
+                    s.paragraphs += c.paragraphs
                 }
             default: break
             }
         }
-        if BoilerplateRules.looksLikeFurniture(node), !(s.text >= 1500 && s.link * 4 < s.text) {
+        if node.isElement(named: "p"), s.text >= 80, s.link * 2 < s.text { s.paragraphs += 1 }
+        // Furniture by name only: an element that holds several paragraphs of running text is
+        // kept (whole pages wrapped in a <form>, articles inside a "sidebar-enabled" layout).
+        if BoilerplateRules.looksLikeFurniture(node), !(s.paragraphs >= 3 && s.text >= 1000 && s.link * 2 < s.text) {
             s.boilerplate = true
             order.removeSubrange(firstDescendant...)
             stats[node] = s
