@@ -45,10 +45,12 @@ struct ContentExtractor {
         }
         let isLink = inLink || node.isElement(named: "a")
         let firstDescendant = order.count
+        var direct = 0
         for child in node.children {
             switch child.kind {
             case .text:
                 let m = child.textMeasure
+                direct += m.bytes
                 s.text += m.bytes
                 s.commas += m.commas
                 if isLink { s.link += m.bytes }
@@ -63,7 +65,7 @@ struct ContentExtractor {
             default: break
             }
         }
-        if node.isElement(named: "p"), s.text >= 80, s.link * 2 < s.text { s.paragraphs += 1 }
+        if !isLink, direct >= 80 || (node.isElement(named: "p") && s.text >= 80), s.link * 2 < s.text { s.paragraphs += 1 }
         // Furniture by name only: an element that holds several paragraphs of running text is
         // kept (whole pages wrapped in a <form>, articles inside a "sidebar-enabled" layout).
         if BoilerplateRules.looksLikeFurniture(node), !(s.paragraphs >= 3 && s.text >= 1000 && s.link * 2 < s.text) {
