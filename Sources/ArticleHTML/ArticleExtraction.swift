@@ -29,7 +29,9 @@ struct ArticleExtraction {
             extractor.measure(body)
             let candidates = extractor.candidates()
             let inlines = InlineBuilder(resolver: resolver) { [extractor] in extractor.isBoilerplate($0) }
-            let figures = FigureExtractor(inlines: inlines, resolver: resolver)
+            // Captions keep everything but hard furniture: their spans are often classed "caption".
+            let captionInlines = InlineBuilder(resolver: resolver) { BoilerplateRules.isHardBoilerplate($0) || $0.isElement(named: "button") }
+            let figures = FigureExtractor(inlines: captionInlines, resolver: resolver)
             let builder = BlockBuilder(extractor: extractor, inlines: inlines, figures: figures, title: meta.title)
             if ProcessInfo.processInfo.environment["ARTICLEKIT_DEBUG_EXTRACT"] != nil {
                 var count = 0

@@ -131,9 +131,16 @@ struct BlockBuilder {
 
 extension FigureExtractor {
     /// Whether a `div` or similar is a figure in disguise: an image plus a caption element.
+    static let figureWords = WordMatcher(["figure", "image", "photo", "picture", "media", "img", "foto", "bild"])
+
+    /// Whether an element's class or id names it as a figure or image holder.
+    static func hasFigureClass(_ node: XMLNode) -> Bool {
+        let ci = BoilerplateRules.rawClassAndID(node)
+        return !ci.isEmpty && figureWords.matchesAny(ci.lowercased())
+    }
+
     static func looksLikeFigure(_ node: XMLNode) -> Bool {
-        let ci = BoilerplateRules.classAndID(node)
-        guard TextTools.hasAny(ci, ["figure", "image", "photo", "picture", "media", "img", "foto", "bild"]) else { return false }
+        guard hasFigureClass(node) else { return false }
         var images = 0
         var paragraphs = 0
         node.forEachDescendant { d in

@@ -11,6 +11,8 @@ struct ContentExtractor {
         var commas = 0
         /// Paragraphs of running text inside (`<p>` with 80 bytes of text or more).
         var paragraphs = 0
+        /// `<img>` elements inside.
+        var images = 0
         var boilerplate = false
     }
 
@@ -61,6 +63,7 @@ struct ContentExtractor {
                     s.link += c.link
                     s.commas += c.commas
                     s.paragraphs += c.paragraphs
+                    s.images += c.images
                 }
             default: break
             }
@@ -68,7 +71,10 @@ struct ContentExtractor {
         if !isLink, direct >= 80 || (node.isElement(named: "p") && s.text >= 80), s.link * 2 < s.text { s.paragraphs += 1 }
         // Furniture by name only: an element that holds several paragraphs of running text is
         // kept (whole pages wrapped in a <form>, articles inside a "sidebar-enabled" layout).
-        if BoilerplateRules.looksLikeFurniture(node), !(s.paragraphs >= 3 && s.text >= 1000 && s.link * 2 < s.text) {
+        if node.isElement(named: "img") { s.images += 1 }
+        // Figures are never furniture by their class names ("shareable-item", "image-widget").
+        let figureLike = node.isElement(named: "figure") || (s.images > 0 && s.images <= 3 && s.text < 1000 && FigureExtractor.hasFigureClass(node))
+        if !figureLike, BoilerplateRules.looksLikeFurniture(node), !(s.paragraphs >= 3 && s.text >= 1000 && s.link * 2 < s.text) {
             s.boilerplate = true
             order.removeSubrange(firstDescendant...)
             stats[node] = s
