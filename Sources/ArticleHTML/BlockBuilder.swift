@@ -21,7 +21,8 @@ struct BlockBuilder {
 
     /// Whether an element holds block markup (checked a few levels deep).
     func isBlockish(_ node: XMLNode, depth: Int = 0) -> Bool {
-        if ContentExtractor.blockTags.contains(node.name) || node.name == "img" || node.name == "picture" { return true }
+        let name = node.name
+        if ContentExtractor.blockTags.contains(name) || name == "img" || name == "amp-img" || name == "picture" { return true }
         guard depth < 4 else { return false }
         return node.children.contains { $0.isElement && isBlockish($0, depth: depth + 1) }
     }
@@ -61,7 +62,7 @@ struct BlockBuilder {
         switch name {
         case "p":
             if extractor.linkDensity(node) > 0.6 { return }
-            if node.children.contains(where: { $0.isElement && ($0.name == "img" || $0.name == "picture" || $0.name == "figure" || $0.name == "div") }) {
+            if node.children.contains(where: { $0.isElement && ($0.name == "img" || $0.name == "amp-img" || $0.name == "picture" || $0.name == "figure" || $0.name == "div") }) {
                 appendChildren(of: node, to: &out, depth: depth)
                 return
             }
@@ -99,7 +100,7 @@ struct BlockBuilder {
             }
         case "figure", "picture":
             if let f = figures.figure(from: node) { out.append(.figure(f)) }
-        case "img":
+        case "img", "amp-img":
             if let f = standaloneImage(node) { out.append(.figure(f)) }
         case "hr":
             out.append(.rule)
@@ -144,7 +145,7 @@ extension FigureExtractor {
         var images = 0
         var paragraphs = 0
         node.forEachDescendant { d in
-            if d.isElement(named: "img") { images += 1 }
+            if d.isElement(named: "img") || d.isElement(named: "amp-img") { images += 1 }
             if d.isElement(named: "p") { paragraphs += 1 }
             return true
         }

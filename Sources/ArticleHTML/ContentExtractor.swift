@@ -71,10 +71,11 @@ struct ContentExtractor {
         if !isLink, direct >= 80 || (node.isElement(named: "p") && s.text >= 80), s.link * 2 < s.text { s.paragraphs += 1 }
         // Furniture by name only: an element that holds several paragraphs of running text is
         // kept (whole pages wrapped in a <form>, articles inside a "sidebar-enabled" layout).
-        if node.isElement(named: "img") { s.images += 1 }
+        if node.isElement(named: "img") || node.isElement(named: "amp-img") { s.images += 1 }
         // Figures are never furniture by their class names ("shareable-item", "image-widget").
         let figureLike = node.isElement(named: "figure") || (s.images > 0 && s.images <= 3 && s.text < 1000 && FigureExtractor.hasFigureClass(node))
-        if !figureLike, BoilerplateRules.looksLikeFurniture(node), !(s.paragraphs >= 3 && s.text >= 1000 && s.link * 2 < s.text) {
+        let imageButton = node.isElement(named: "button") && s.images > 0
+        if !figureLike, !imageButton, BoilerplateRules.looksLikeFurniture(node), !(s.paragraphs >= 3 && s.text >= 1000 && s.link * 2 < s.text) {
             s.boilerplate = true
             order.removeSubrange(firstDescendant...)
             stats[node] = s

@@ -29,7 +29,7 @@ struct FigureExtractor {
                 creditNode = d
                 return false
             }
-            if captionNode == nil, name != "img", name != "picture", TextTools.hasAny(ci, Self.captionWords) {
+            if captionNode == nil, name != "img", name != "amp-img", name != "picture", TextTools.hasAny(ci, Self.captionWords) {
                 captionNode = d
             }
             return true
@@ -75,7 +75,8 @@ struct FigureExtractor {
     func bestImage(in node: XMLNode) -> ImageReference? {
         var found: ImageReference?
         var fallback: ImageReference?
-        let imgs = node.isElement(named: "img") ? [node] : node.descendants(named: "img")
+        let imgs = node.isElement(named: "img") || node.isElement(named: "amp-img") ? [node]
+            : node.descendants(named: "img") + node.descendants(named: "amp-img")
         for img in imgs {
             guard let src = Self.source(of: img), let url = resolver.resolve(src) else { continue }
             let ref = ImageReference(source: url, alt: collapse(img.attribute("alt") ?? ""), title: nil)
