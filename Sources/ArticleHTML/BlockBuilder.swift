@@ -104,6 +104,11 @@ struct BlockBuilder {
             if let f = standaloneImage(node) { out.append(.figure(f)) }
         case "hr":
             out.append(.rule)
+        case "figcaption":
+            // A caption standing beside its <figure> went into that figure.
+            if let prev = node.previousElementSibling, prev.isElement(named: "figure") { return }
+            let c = inlines.inlines(of: node)
+            if !c.isEmpty { out.append(.figure(Figure(caption: c))) }
         case "dl", "dt", "dd", "li":
             appendChildren(of: node, to: &out, depth: depth)
         default:

@@ -90,7 +90,7 @@ struct ContentExtractor {
     static let blockTags: Set<String> = [
         "p", "div", "section", "article", "main", "ul", "ol", "li", "table", "tr", "td", "blockquote",
         "pre", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "header", "footer", "aside", "nav", "form",
-        "dl", "dt", "dd", "hr", "address", "details", "center", "tbody", "thead",
+        "dl", "dt", "dd", "hr", "address", "details", "center", "tbody", "thead", "figcaption",
     ]
 
     /// Scores the measured elements and returns the best body containers, best first.

@@ -18,11 +18,13 @@ struct FigureExtractor {
     func figure(from node: XMLNode) -> Figure? {
         let image = bestImage(in: node)
         var captionNode: XMLNode?
+        var figcaption: XMLNode?
         var creditNode: XMLNode?
         node.forEachDescendant { d in
             guard d.isElement else { return true }
             let name = d.name
-            if name == "figcaption" { captionNode = captionNode ?? d; return true }
+            if name == "button" { return false }
+            if name == "figcaption" { figcaption = figcaption ?? d; return true }
             let ci = BoilerplateRules.classAndID(d) + " " + (d.attribute("itemprop") ?? "").lowercased()
             if creditNode == nil, TextTools.hasAny(ci, Self.creditWords) || name == "footer" || name == "small" || name == "cite",
                !d.text.trimmingWhitespace.isEmpty {
@@ -33,6 +35,19 @@ struct FigureExtractor {
                 captionNode = d
             }
             return true
+        }
+        if let f = figcaption { captionNode = f }
+        if captionNode == nil, node.isElement(named: "figure"), let next = node.nextElementSibling,
+           next.isElement(named: "figcaption") || TextTools.hasAny(BoilerplateRules.classAndID(next), Self.captionWords) {
+            // <figure><img></figure><figcaption>…</figcaption>: the caption stands beside it.
+            captionNode = next
+            if creditNode == nil {
+                next.forEachDescendant { d in
+                    guard d.isElement, creditNode == nil else { return false }
+                    if TextTools.hasAny(BoilerplateRules.classAndID(d), Self.creditWords) { creditNode = d; return false }
+                    return true
+                }
+            }
         }
         var credit: String?
         if let creditNode {
@@ -58,6 +73,11 @@ struct FigureExtractor {
             let (c, cr) = Self.splitCredit(caption)
             caption = c
             credit = cr
+        }
+        if caption.isEmpty, let title = imageTitle(in: node), title.count > 15 {
+            let (c, cr) = Self.splitCredit([.text(title)])
+            caption = c
+            if credit == nil { credit = cr }
         }
         if caption.isEmpty, let alt = image?.alt, alt.count > 15 {
             // A figure with no visible caption: its alternative text says what it shows.
@@ -94,6 +114,12 @@ struct FigureExtractor {
             }
         }
         return found ?? fallback.flatMap { $0.source.count < 200 ? $0 : nil }
+    }
+
+    /// The `title` attribute of the figure's image, which some sites use for the caption.
+    func imageTitle(in node: XMLNode) -> String? {
+        let img = node.isElement(named: "img") ? node : node.descendants(named: "img").first
+        return img?.attribute("title").map(TextTools.collapse)
     }
 
     static func source(of img: XMLNode) -> String? {

@@ -138,6 +138,26 @@ public struct XMLNode {
         pointer.pointee.next.map { XMLNode(pointer: $0, document: document) }
     }
 
+    /// The next sibling that is an element.
+    public var nextElementSibling: XMLNode? {
+        var n = pointer.pointee.next
+        while let c = n {
+            if c.pointee.type == XML_ELEMENT_NODE { return XMLNode(pointer: c, document: document) }
+            n = c.pointee.next
+        }
+        return nil
+    }
+
+    /// The previous sibling that is an element.
+    public var previousElementSibling: XMLNode? {
+        var n = pointer.pointee.prev
+        while let c = n {
+            if c.pointee.type == XML_ELEMENT_NODE { return XMLNode(pointer: c, document: document) }
+            n = c.pointee.prev
+        }
+        return nil
+    }
+
     /// The previous sibling node.
     public var previousSibling: XMLNode? {
         pointer.pointee.prev.map { XMLNode(pointer: $0, document: document) }
