@@ -49,6 +49,14 @@ struct FigureExtractor {
                 }
             }
         }
+        if captionNode == nil {
+            // No caption markup: the text blocks beside the image are the caption, then the credit.
+            let texts = textBlocks(in: node)
+            if let first = texts.first {
+                captionNode = first
+                if creditNode == nil, texts.count > 1, texts[1].text.split(separator: " ").count <= 8 { creditNode = texts[1] }
+            }
+        }
         var credit: String?
         if let creditNode {
             credit = Self.cleanCredit(creditNode.text)
@@ -114,6 +122,23 @@ struct FigureExtractor {
             }
         }
         return found ?? fallback.flatMap { $0.source.count < 200 ? $0 : nil }
+    }
+
+    /// The innermost elements with their own text inside a figure, in order (at most three).
+    func textBlocks(in node: XMLNode) -> [XMLNode] {
+        var out: [XMLNode] = []
+        node.forEachDescendant { d in
+            guard d.isElement, out.count < 3 else { return false }
+            if BoilerplateRules.isHardBoilerplate(d) || d.name == "button" || d.name == "a" { return false }
+            let own = d.children.contains { $0.kind == .text && !$0.content.trimmingWhitespace.isEmpty }
+            if own {
+                let t = d.text.trimmingWhitespace
+                if t.count >= 2, t.count < 500 { out.append(d) }
+                return false
+            }
+            return true
+        }
+        return out
     }
 
     /// The `title` attribute of the figure's image, which some sites use for the caption.
