@@ -83,6 +83,11 @@ struct BlockBuilder {
                 return ListItem(blocks: b)
             }.filter { !$0.blocks.isEmpty }
             if items.isEmpty { return }
+            // A gallery marked up as a list of figures: the figures themselves.
+            if items.allSatisfy({ $0.blocks.allSatisfy(\.isFigure) }) {
+                out += items.flatMap(\.blocks)
+                return
+            }
             let start = Int(node.attribute("start") ?? "") ?? 1
             out.append(.list(ListBlock(ordered: name == "ol", start: start, tight: true, items: items)))
         case "blockquote":

@@ -13,6 +13,8 @@ struct ContentExtractor {
         var paragraphs = 0
         /// `<img>` elements inside.
         var images = 0
+        /// `<figure>` and `<figcaption>` elements inside.
+        var figures = 0
         var boilerplate = false
     }
 
@@ -64,6 +66,7 @@ struct ContentExtractor {
                     s.commas += c.commas
                     s.paragraphs += c.paragraphs
                     s.images += c.images
+                    s.figures += c.figures
                 }
             default: break
             }
@@ -72,8 +75,10 @@ struct ContentExtractor {
         // Furniture by name only: an element that holds several paragraphs of running text is
         // kept (whole pages wrapped in a <form>, articles inside a "sidebar-enabled" layout).
         if node.isElement(named: "img") || node.isElement(named: "amp-img") { s.images += 1 }
+        if node.isElement(named: "figure") || node.isElement(named: "figcaption") { s.figures += 1 }
         // Figures are never furniture by their class names ("shareable-item", "image-widget").
-        let figureLike = node.isElement(named: "figure") || (s.images > 0 && s.images <= 3 && s.text < 1000 && FigureExtractor.hasFigureClass(node))
+        let holdsFigure = s.images > 0 && s.images <= 3 && s.text < 1000
+        let figureLike = node.isElement(named: "figure") || (holdsFigure && (s.figures > 0 || FigureExtractor.hasFigureClass(node)))
         let imageButton = node.isElement(named: "button") && s.images > 0
         if !figureLike, !imageButton, BoilerplateRules.looksLikeFurniture(node), !(s.paragraphs >= 3 && s.text >= 1000 && s.link * 2 < s.text) {
             s.boilerplate = true
