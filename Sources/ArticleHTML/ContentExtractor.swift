@@ -80,7 +80,7 @@ struct ContentExtractor {
         let holdsFigure = s.images > 0 && s.images <= 3 && s.text < 1000
         let figureLike = node.isElement(named: "figure") || (holdsFigure && (s.figures > 0 || FigureExtractor.hasFigureClass(node)))
         let imageButton = node.isElement(named: "button") && s.images > 0
-        if !figureLike, !imageButton, BoilerplateRules.looksLikeFurniture(node), !(s.paragraphs >= 3 && s.text >= 1000 && s.link * 2 < s.text) {
+        if !figureLike, !imageButton, BoilerplateRules.looksLikeFurniture(node), !(s.paragraphs >= 3 && s.text >= 600 && s.link * 2 < s.text) {
             s.boilerplate = true
             order.removeSubrange(firstDescendant...)
             stats[node] = s

@@ -30,6 +30,14 @@ let lorem = [
     "The mayor said the project would be paid for partly by the national government, partly by a new bond, and that fares would not rise because of it.",
 ]
 
+/// More sentences, for layouts where only a long text counts as an article.
+let moreLorem = lorem + [
+    "Construction will close two streets in the old town for several months, and the council promised detours for buses and for delivery vans alike.",
+    "Opposition members criticised the cost estimate, which has grown twice since the first plans were shown, and asked for an independent review.",
+    "The transport authority expects forty thousand passengers a day on the new line once it runs every five minutes during the morning and evening.",
+    "A public consultation will open next month, with meetings in each district, and residents can also send written comments by the end of the year.",
+]
+
 /// Paragraph markup for the sample sentences.
 var loremParagraphs: String { lorem.map { "<p>\($0)</p>" }.joined(separator: "\n") }
 
