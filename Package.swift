@@ -56,6 +56,8 @@ let package = Package(
         .testTarget(name: "ArticleTextTests", dependencies: ["ArticleText"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ArticleJSONTests", dependencies: ["ArticleJSON", "ArticleText"]),
         .testTarget(name: "ArticleMarkdownTests", dependencies: ["ArticleMarkdown", "ArticleJSON", "CCmarkGFM"]),
+        .testTarget(name: "ArticleSupportTests", dependencies: ["ArticleSupport", "ArticleCore"]),
+        .testTarget(name: "ArticleHTMLTests", dependencies: ["ArticleHTML", "ArticleCore", "ArticleSupport"]),
         .testTarget(name: "ArticleKitTests", dependencies: ["ArticleKit"]),
         .testTarget(name: "CLITests", dependencies: ["articlekit"], exclude: ["Golden", "Hostile"]),
         .testTarget(name: "ArticleEPUBTests", dependencies: [

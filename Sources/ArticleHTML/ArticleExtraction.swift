@@ -29,9 +29,14 @@ struct ArticleExtraction {
             extractor.measure(body)
             let candidates = extractor.candidates()
             let inlines = InlineBuilder(resolver: resolver) { [extractor] in extractor.isBoilerplate($0) }
-            let figures = FigureExtractor(inlines: inlines, resolver: resolver)
+            // Captions keep everything but hard furniture: their spans are often classed "caption".
+            let captionInlines = InlineBuilder(resolver: resolver) { BoilerplateRules.isHardBoilerplate($0) || $0.isElement(named: "button") }
+            let figures = FigureExtractor(inlines: captionInlines, resolver: resolver)
             let builder = BlockBuilder(extractor: extractor, inlines: inlines, figures: figures, title: meta.title)
             if ProcessInfo.processInfo.environment["ARTICLEKIT_DEBUG_EXTRACT"] != nil {
+                var count = 0
+                body.forEachDescendant { _ in count += 1; return true }
+                FileHandle.standardError.write(Data("body \(body.name) nodes \(count) children \(body.elementChildren.map(\.name).prefix(20))\n".utf8))
                 for c in candidates {
                     let line = "candidate \(c.name).\(BoilerplateRules.classAndID(c).prefix(60)) score \(Int(extractor.score(c))) text \(extractor.textLength(c)) para \(extractor.paragraphLength(c))\n"
                     FileHandle.standardError.write(Data(line.utf8))
@@ -44,7 +49,7 @@ struct ArticleExtraction {
                 blocks = leadFigures(around: top, extractor: extractor, figures: figures, existing: blocks) + blocks
             }
         }
-        blocks = BlockCleaner.clean(blocks, title: meta.title)
+        blocks = BlockCleaner.clean(blocks, title: meta.title, authors: meta.authors)
         blocks = FigureEnricher.enrich(blocks, images: metadata.ld.images)
         let letters = blocks.reduce(0) { $0 + ($1.isFigure ? 0 : TextTools.letterCount($1.plainText)) }
         if letters < 500, let body = metadata.articleBody, TextTools.letterCount(body) > 2 * letters {
@@ -62,6 +67,13 @@ struct ArticleExtraction {
     /// The best candidate, checked against the JSON-LD `articleBody` when the page has one.
     private func chooseContainer(_ candidates: [XMLNode], extractor: ContentExtractor) -> XMLNode? {
         guard var top = candidates.first else { return nil }
+        // Pages that append the next stories: the body belongs to the <article> holding the headline.
+        if let h1 = metadata.headlineNode, let story = h1.enclosingArticle, top != story, !top.isDescendant(of: story) {
+            let floor = extractor.score(top) * 0.3
+            if let inStory = candidates.first(where: { ($0 == story || $0.isDescendant(of: story)) && extractor.score($0) >= floor }) {
+                top = inStory
+            }
+        }
         if let body = metadata.articleBody {
             let want = Set(TextTools.words(body))
             if want.count >= 30 {
@@ -79,7 +91,8 @@ struct ArticleExtraction {
         // sections (between ads, product boxes or images) share a parent.
         var climbed = top
         var steps = 0
-        while let p = climbed.parent, p.name != "body", p.name != "html", steps < 6 {
+        // An <article> is one story: pages that load the next stories below keep each in its own.
+        while climbed.name != "article", let p = climbed.parent, p.name != "body", p.name != "html", steps < 6 {
             steps += 1
             if extractor.paragraphLength(p) >= extractor.paragraphLength(top) * 5 / 4 + 200 {
                 top = p
@@ -158,6 +171,18 @@ struct ArticleExtraction {
             return true
         }
         return Array(out.prefix(4))
+    }
+}
+
+extension XMLNode {
+    /// The nearest `<article>` element around this node, if any.
+    var enclosingArticle: XMLNode? {
+        var p = parent
+        while let n = p {
+            if n.name == "article" { return n }
+            p = n.parent
+        }
+        return nil
     }
 }
 

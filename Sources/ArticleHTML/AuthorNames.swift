@@ -45,7 +45,7 @@ enum AuthorNames {
             }
             return p
         }
-        return parts.map { $0.trimmingCharacters(in: .whitespacesAndNewlines.union(.init(charactersIn: ",.:|·"))) }
+        return parts.map { $0.trimmingCharacters(in: .whitespacesAndNewlines.union(.init(charactersIn: ",:|·"))) }
             .filter { p in
                 !p.isEmpty && p.count <= 60 && p.split(separator: " ").count <= 6 && !p.contains("@") && !p.hasPrefix("http")
                     && p.rangeOfCharacter(from: .decimalDigits) == nil

@@ -21,7 +21,8 @@ struct BlockBuilder {
 
     /// Whether an element holds block markup (checked a few levels deep).
     func isBlockish(_ node: XMLNode, depth: Int = 0) -> Bool {
-        if ContentExtractor.blockTags.contains(node.name) || node.name == "img" || node.name == "picture" { return true }
+        let name = node.name
+        if ContentExtractor.blockTags.contains(name) || name == "img" || name == "amp-img" || name == "picture" { return true }
         guard depth < 4 else { return false }
         return node.children.contains { $0.isElement && isBlockish($0, depth: depth + 1) }
     }
@@ -61,7 +62,7 @@ struct BlockBuilder {
         switch name {
         case "p":
             if extractor.linkDensity(node) > 0.6 { return }
-            if node.children.contains(where: { $0.isElement && ($0.name == "img" || $0.name == "picture" || $0.name == "figure" || $0.name == "div") }) {
+            if node.children.contains(where: { $0.isElement && ($0.name == "img" || $0.name == "amp-img" || $0.name == "picture" || $0.name == "figure" || $0.name == "div") }) {
                 appendChildren(of: node, to: &out, depth: depth)
                 return
             }
@@ -82,6 +83,11 @@ struct BlockBuilder {
                 return ListItem(blocks: b)
             }.filter { !$0.blocks.isEmpty }
             if items.isEmpty { return }
+            // A gallery marked up as a list of figures: the figures themselves.
+            if items.allSatisfy({ $0.blocks.allSatisfy(\.isFigure) }) {
+                out += items.flatMap(\.blocks)
+                return
+            }
             let start = Int(node.attribute("start") ?? "") ?? 1
             out.append(.list(ListBlock(ordered: name == "ol", start: start, tight: true, items: items)))
         case "blockquote":
@@ -99,10 +105,15 @@ struct BlockBuilder {
             }
         case "figure", "picture":
             if let f = figures.figure(from: node) { out.append(.figure(f)) }
-        case "img":
+        case "img", "amp-img":
             if let f = standaloneImage(node) { out.append(.figure(f)) }
         case "hr":
             out.append(.rule)
+        case "figcaption":
+            // A caption standing beside its <figure> went into that figure.
+            if let prev = node.previousElementSibling, prev.isElement(named: "figure") { return }
+            let c = inlines.inlines(of: node)
+            if !c.isEmpty { out.append(.figure(Figure(caption: c))) }
         case "dl", "dt", "dd", "li":
             appendChildren(of: node, to: &out, depth: depth)
         default:
@@ -131,13 +142,20 @@ struct BlockBuilder {
 
 extension FigureExtractor {
     /// Whether a `div` or similar is a figure in disguise: an image plus a caption element.
+    static let figureWords = WordMatcher(["figure", "image", "photo", "picture", "media", "img", "foto", "bild"])
+
+    /// Whether an element's class or id names it as a figure or image holder.
+    static func hasFigureClass(_ node: XMLNode) -> Bool {
+        let ci = BoilerplateRules.rawClassAndID(node)
+        return !ci.isEmpty && figureWords.matchesAny(ci.lowercased())
+    }
+
     static func looksLikeFigure(_ node: XMLNode) -> Bool {
-        let ci = BoilerplateRules.classAndID(node)
-        guard TextTools.hasAny(ci, ["figure", "image", "photo", "picture", "media", "img", "foto", "bild"]) else { return false }
+        guard hasFigureClass(node) else { return false }
         var images = 0
         var paragraphs = 0
         node.forEachDescendant { d in
-            if d.isElement(named: "img") { images += 1 }
+            if d.isElement(named: "img") || d.isElement(named: "amp-img") { images += 1 }
             if d.isElement(named: "p") { paragraphs += 1 }
             return true
         }

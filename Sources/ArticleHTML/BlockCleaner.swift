@@ -1,21 +1,48 @@
 import ArticleCore
+import Foundation
 
-/// Last tidy-up of extracted blocks: drops a repeated headline at the top, empty blocks, and
-/// exact repeats of a paragraph (pages that render the lead twice).
+/// Last tidy-up of extracted blocks: drops a repeated headline at the top, empty blocks, exact
+/// repeats of a paragraph (pages that render the lead twice), and the byline and dateline
+/// lines that sit inside the body container ("Von Nina Magoley", "Stand: 22.04.2024, 06:00 Uhr").
 enum BlockCleaner {
-    static func clean(_ blocks: [Block], title: String?) -> [Block] {
+    static func clean(_ blocks: [Block], title: String?, authors: [String] = []) -> [Block] {
         var out: [Block] = []
         var seen: Set<String> = []
         let t = title.map(TextTools.normalized)
+        let names = Set(authors.map(TextTools.normalized))
         for b in blocks {
             if case .figure = b { out.append(b); continue }
             let text = b.plainText
             if text.isEmpty, b != .rule { continue }
             if let t, out.allSatisfy(\.isFigure), TextTools.normalized(text) == t { continue }
+            if case .paragraph = b, text.count < 90, isBylineOrDateline(text, authors: names) { continue }
             if text.count > 40, !seen.insert(text).inserted { continue }
             out.append(b)
         }
         while out.last == .rule { out.removeLast() }
         return out
+    }
+
+    static let bylinePrefixes = ["by ", "von ", "par ", "por ", "door ", "av ", "af ", "di ", "de ", "text: ", "text ", "autor: "]
+
+    /// Whether a short paragraph is only a byline or a date and time.
+    static func isBylineOrDateline(_ text: String, authors: Set<String>) -> Bool {
+        let n = TextTools.normalized(text)
+        if !authors.isEmpty {
+            var rest = n
+            for p in bylinePrefixes where rest.hasPrefix(p) { rest = String(rest.dropFirst(p.count)); break }
+            if authors.contains(rest) || authors.contains(where: { !$0.isEmpty && rest.hasPrefix($0) && rest.count < $0.count + 40 }) {
+                return true
+            }
+        }
+        // Mostly a date: digits in date or time shape and few words.
+        let words = TextTools.words(n)
+        guard words.count <= 9 else { return false }
+        let digits = n.filter(\.isNumber).count
+        let letters = n.filter(\.isLetter).count
+        let hasTime = n.range(of: #"\b\d{1,2}[:.]\d{2}\b"#, options: .regularExpression) != nil
+        let hasDate = n.range(of: #"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b"#, options: .regularExpression) != nil
+            || n.range(of: #"\b(19|20)\d{2}\b"#, options: .regularExpression) != nil
+        return (hasDate || hasTime) && digits >= 4 && letters <= 30
     }
 }

@@ -6,14 +6,14 @@ import ArticleSupport
 enum BoilerplateRules {
     /// Elements that never hold article text.
     static let ignoredTags: Set<String> = [
-        "script", "style", "noscript", "button", "iframe", "svg",
+        "script", "style", "noscript", "iframe", "svg",
         "select", "input", "textarea", "template", "object", "embed", "canvas",
         "head", "title", "meta", "link", "audio", "video", "map", "label", "math",
     ]
 
     /// Elements that are furniture unless they hold a lot of running text (some sites wrap the
     /// whole page in a `<form>` or put the article in an `<aside>`).
-    static let furnitureTags: Set<String> = ["nav", "footer", "aside", "form", "dialog", "menu", "fieldset"]
+    static let furnitureTags: Set<String> = ["nav", "footer", "aside", "form", "dialog", "menu", "fieldset", "button"]
 
     static let ignoredRoles: Set<String> = [
         "navigation", "banner", "complementary", "contentinfo", "dialog", "alertdialog", "search",

@@ -9,6 +9,12 @@ struct ContentExtractor {
         var text = 0
         var link = 0
         var commas = 0
+        /// Paragraphs of running text inside (`<p>` with 80 bytes of text or more).
+        var paragraphs = 0
+        /// `<img>` elements inside.
+        var images = 0
+        /// `<figure>` and `<figcaption>` elements inside.
+        var figures = 0
         var boilerplate = false
     }
 
@@ -43,10 +49,12 @@ struct ContentExtractor {
         }
         let isLink = inLink || node.isElement(named: "a")
         let firstDescendant = order.count
+        var direct = 0
         for child in node.children {
             switch child.kind {
             case .text:
                 let m = child.textMeasure
+                direct += m.bytes
                 s.text += m.bytes
                 s.commas += m.commas
                 if isLink { s.link += m.bytes }
@@ -56,11 +64,23 @@ struct ContentExtractor {
                     s.text += c.text
                     s.link += c.link
                     s.commas += c.commas
+                    s.paragraphs += c.paragraphs
+                    s.images += c.images
+                    s.figures += c.figures
                 }
             default: break
             }
         }
-        if BoilerplateRules.looksLikeFurniture(node), !(s.text >= 1500 && s.link * 4 < s.text) {
+        if !isLink, direct >= 80 || (node.isElement(named: "p") && s.text >= 80), s.link * 2 < s.text { s.paragraphs += 1 }
+        // Furniture by name only: an element that holds several paragraphs of running text is
+        // kept (whole pages wrapped in a <form>, articles inside a "sidebar-enabled" layout).
+        if node.isElement(named: "img") || node.isElement(named: "amp-img") { s.images += 1 }
+        if node.isElement(named: "figure") || node.isElement(named: "figcaption") { s.figures += 1 }
+        // Figures are never furniture by their class names ("shareable-item", "image-widget").
+        let holdsFigure = s.images > 0 && s.images <= 3 && s.text < 1000
+        let figureLike = node.isElement(named: "figure") || (holdsFigure && (s.figures > 0 || FigureExtractor.hasFigureClass(node)))
+        let imageButton = node.isElement(named: "button") && s.images > 0
+        if !figureLike, !imageButton, BoilerplateRules.looksLikeFurniture(node), !(s.paragraphs >= 3 && s.text >= 600 && s.link * 2 < s.text) {
             s.boilerplate = true
             order.removeSubrange(firstDescendant...)
             stats[node] = s
@@ -75,7 +95,7 @@ struct ContentExtractor {
     static let blockTags: Set<String> = [
         "p", "div", "section", "article", "main", "ul", "ol", "li", "table", "tr", "td", "blockquote",
         "pre", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "header", "footer", "aside", "nav", "form",
-        "dl", "dt", "dd", "hr", "address", "details", "center", "tbody", "thead",
+        "dl", "dt", "dd", "hr", "address", "details", "center", "tbody", "thead", "figcaption",
     ]
 
     /// Scores the measured elements and returns the best body containers, best first.

@@ -13,6 +13,8 @@ extension FigureExtractor {
         "fotografía", "fotografia", "illustration", "grafik", "video", "copyright",
     ]
 
+    static let labelMatcher = WordMatcher(creditLabels)
+
     /// Splits a caption into its text and the credit written at its end, if any.
     static func splitCredit(_ caption: [Inline]) -> ([Inline], String?) {
         let text = caption.plainText
@@ -32,7 +34,9 @@ extension FigureExtractor {
         }
         // The last label followed by a colon or slash ends the caption.
         var best: (Range<String.Index>, String.Index)?
-        for label in creditLabels {
+        // One pass finds which labels occur at all; only those are located precisely.
+        let present = labelMatcher.matches(in: lower).map { creditLabels[$0] }
+        for label in present {
             var search = lower.startIndex..<lower.endIndex
             while let r = lower.range(of: label, range: search) {
                 search = r.upperBound..<lower.endIndex

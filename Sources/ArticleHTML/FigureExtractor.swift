@@ -18,21 +18,44 @@ struct FigureExtractor {
     func figure(from node: XMLNode) -> Figure? {
         let image = bestImage(in: node)
         var captionNode: XMLNode?
+        var figcaption: XMLNode?
         var creditNode: XMLNode?
         node.forEachDescendant { d in
             guard d.isElement else { return true }
             let name = d.name
-            if name == "figcaption" { captionNode = captionNode ?? d; return true }
+            if name == "button" { return false }
+            if name == "figcaption" { figcaption = figcaption ?? d; return true }
             let ci = BoilerplateRules.classAndID(d) + " " + (d.attribute("itemprop") ?? "").lowercased()
             if creditNode == nil, TextTools.hasAny(ci, Self.creditWords) || name == "footer" || name == "small" || name == "cite",
                !d.text.trimmingWhitespace.isEmpty {
                 creditNode = d
                 return false
             }
-            if captionNode == nil, name != "img", name != "picture", TextTools.hasAny(ci, Self.captionWords) {
+            if captionNode == nil, name != "img", name != "amp-img", name != "picture", TextTools.hasAny(ci, Self.captionWords) {
                 captionNode = d
             }
             return true
+        }
+        if let f = figcaption { captionNode = f }
+        if captionNode == nil, node.isElement(named: "figure"), let next = node.nextElementSibling,
+           next.isElement(named: "figcaption") || TextTools.hasAny(BoilerplateRules.classAndID(next), Self.captionWords) {
+            // <figure><img></figure><figcaption>…</figcaption>: the caption stands beside it.
+            captionNode = next
+            if creditNode == nil {
+                next.forEachDescendant { d in
+                    guard d.isElement, creditNode == nil else { return false }
+                    if TextTools.hasAny(BoilerplateRules.classAndID(d), Self.creditWords) { creditNode = d; return false }
+                    return true
+                }
+            }
+        }
+        if captionNode == nil {
+            // No caption markup: the text blocks beside the image are the caption, then the credit.
+            let texts = textBlocks(in: node)
+            if let first = texts.first {
+                captionNode = first
+                if creditNode == nil, texts.count > 1, texts[1].text.split(separator: " ").count <= 8 { creditNode = texts[1] }
+            }
         }
         var credit: String?
         if let creditNode {
@@ -59,6 +82,11 @@ struct FigureExtractor {
             caption = c
             credit = cr
         }
+        if caption.isEmpty, let title = imageTitle(in: node), title.count > 15 {
+            let (c, cr) = Self.splitCredit([.text(title)])
+            caption = c
+            if credit == nil { credit = cr }
+        }
         if caption.isEmpty, let alt = image?.alt, alt.count > 15 {
             // A figure with no visible caption: its alternative text says what it shows.
             let (c, cr) = Self.splitCredit([.text(alt)])
@@ -75,7 +103,8 @@ struct FigureExtractor {
     func bestImage(in node: XMLNode) -> ImageReference? {
         var found: ImageReference?
         var fallback: ImageReference?
-        let imgs = node.isElement(named: "img") ? [node] : node.descendants(named: "img")
+        let imgs = node.isElement(named: "img") || node.isElement(named: "amp-img") ? [node]
+            : node.descendants(named: "img") + node.descendants(named: "amp-img")
         for img in imgs {
             guard let src = Self.source(of: img), let url = resolver.resolve(src) else { continue }
             let ref = ImageReference(source: url, alt: collapse(img.attribute("alt") ?? ""), title: nil)
@@ -93,6 +122,29 @@ struct FigureExtractor {
             }
         }
         return found ?? fallback.flatMap { $0.source.count < 200 ? $0 : nil }
+    }
+
+    /// The innermost elements with their own text inside a figure, in order (at most three).
+    func textBlocks(in node: XMLNode) -> [XMLNode] {
+        var out: [XMLNode] = []
+        node.forEachDescendant { d in
+            guard d.isElement, out.count < 3 else { return false }
+            if BoilerplateRules.isHardBoilerplate(d) || d.name == "button" || d.name == "a" { return false }
+            let own = d.children.contains { $0.kind == .text && !$0.content.trimmingWhitespace.isEmpty }
+            if own {
+                let t = d.text.trimmingWhitespace
+                if t.count >= 2, t.count < 500 { out.append(d) }
+                return false
+            }
+            return true
+        }
+        return out
+    }
+
+    /// The `title` attribute of the figure's image, which some sites use for the caption.
+    func imageTitle(in node: XMLNode) -> String? {
+        let img = node.isElement(named: "img") ? node : node.descendants(named: "img").first
+        return img?.attribute("title").map(TextTools.collapse)
     }
 
     static func source(of img: XMLNode) -> String? {

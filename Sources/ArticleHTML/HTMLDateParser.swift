@@ -4,10 +4,20 @@ import Foundation
 /// Reads the dates news pages put in metadata: ISO 8601 in its many spellings (`2024-05-03T10:00:00.000+0200`,
 /// `2024-05-03 10:00`, `20240503T100000Z`), RFC 2822 (`Fri, 03 May 2024 08:00:00 GMT`), and
 /// `03.05.2024` day-first dates.
+extension Character {
+    var isASCIIDigitCharacter: Bool { isASCII && isNumber }
+}
+
 enum HTMLDateParser {
     static func parse(_ raw: String) -> ArticleDate? {
         let s = raw.trimmingWhitespace
         guard s.count >= 8, s.count < 80 else { return nil }
+        // Seconds or milliseconds since 1970, as some sites write them.
+        if s.allSatisfy(\.isASCIIDigitCharacter), s.count == 10 || s.count == 13, let n = Int64(s) {
+            let seconds = s.count == 13 ? n / 1000 : n
+            guard seconds > 631_152_000 else { return nil }  // after 1990: not a stray number
+            return ArticleDate(secondsSince1970: seconds)
+        }
         if let d = ArticleDate(iso8601: s) { return d }
         // "2024-05-03T10:00:00 +02:00", "2024-05-03T10:00:00.123456+02:00[Europe/Vienna]"
         var t = s

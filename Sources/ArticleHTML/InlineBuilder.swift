@@ -55,7 +55,7 @@ struct InlineBuilder {
             } else {
                 out += c
             }
-        case "img", "picture", "figure", "svg", "video", "audio", "iframe", "script", "style", "noscript", "button":
+        case "img", "amp-img", "picture", "figure", "svg", "video", "audio", "iframe", "script", "style", "noscript", "button":
             return
         case "q":
             out.append(.text("“")); out += content(); out.append(.text("”"))

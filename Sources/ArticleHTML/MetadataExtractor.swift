@@ -145,7 +145,7 @@ struct MetadataExtractor {
            let d = HTMLDateParser.parse(s) {
             return d
         }
-        let keys = ["article:published_time", "og:published_time", "article:published", "datepublished", "pubdate", "publishdate",
+        let keys = ["article:published_time", "article:published:time", "og:published_time", "article:published", "datepublished", "pubdate", "publishdate",
                     "publish-date", "publish_date", "publication_date", "date", "dc.date", "dc.date.issued", "dcterms.created",
                     "dcterms.date", "sailthru.date", "parsely-pub-date", "article.published", "originalpublicationdate",
                     "cxenseparse:recs:publishtime", "last-modified", "article:modified_time", "datemodified"]

@@ -129,12 +129,33 @@ public struct XMLNode {
 
     /// The first child node.
     public var firstChild: XMLNode? {
-        pointer.pointee.children.map { XMLNode(pointer: $0, document: document) }
+        guard pointer.pointee.type == XML_ELEMENT_NODE else { return nil }
+        return pointer.pointee.children.map { XMLNode(pointer: $0, document: document) }
     }
 
     /// The next sibling node.
     public var nextSibling: XMLNode? {
         pointer.pointee.next.map { XMLNode(pointer: $0, document: document) }
+    }
+
+    /// The next sibling that is an element.
+    public var nextElementSibling: XMLNode? {
+        var n = pointer.pointee.next
+        while let c = n {
+            if c.pointee.type == XML_ELEMENT_NODE { return XMLNode(pointer: c, document: document) }
+            n = c.pointee.next
+        }
+        return nil
+    }
+
+    /// The previous sibling that is an element.
+    public var previousElementSibling: XMLNode? {
+        var n = pointer.pointee.prev
+        while let c = n {
+            if c.pointee.type == XML_ELEMENT_NODE { return XMLNode(pointer: c, document: document) }
+            n = c.pointee.prev
+        }
+        return nil
     }
 
     /// The previous sibling node.
@@ -169,7 +190,9 @@ public struct XMLNode {
         var current = pointer.pointee.children
         let stop = pointer
         while let c = current {
-            if visit(XMLNode(pointer: c, document: document)), let child = c.pointee.children {
+            // Only elements are descended into: an entity reference's children belong to the
+            // entity's declaration, and their parent chain leads away from this tree.
+            if visit(XMLNode(pointer: c, document: document)), c.pointee.type == XML_ELEMENT_NODE, let child = c.pointee.children {
                 current = child
                 continue
             }

@@ -1,0 +1,65 @@
+import ArticleSupport
+import Foundation
+import Testing
+
+/// Seconds a block takes.
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+#if DEBUG
+let timeLimit = 10.0   // unoptimised builds; `swift test -c release` checks the real limit
+#else
+let timeLimit = 1.0
+#endif
+
+@Suite struct HTMLParserLimitTests {
+    @Test func hundredThousandNestedDivsNeitherCrashNorHang() throws {
+        let html = "<html><body>" + String(repeating: "<div>", count: 100_000) + "deep" + String(repeating: "</div>", count: 100_000)
+            + "</body></html>"
+        var text = ""
+        let t = try seconds {
+            let doc = try HTMLParser.parse(Data(html.utf8))
+            text = doc.root?.text ?? ""
+        }
+        // libxml2 stops at its depth limit (256); the parse ends cleanly either way.
+        #expect(t < timeLimit)
+        #expect(text.count < 10)
+    }
+
+    @Test func twentyMegabytePage() throws {
+        var html = "<html><head><title>Big</title></head><body>"
+        let paragraph = "<p>" + String(repeating: "Lorem ipsum dolor sit amet, consectetur adipiscing elit. ", count: 20) + "</p>\n"
+        while html.utf8.count < 20_000_000 { html += paragraph }
+        html += "</body></html>"
+        let data = Data(html.utf8)
+        var count = 0
+        let t = try seconds {
+            let doc = try HTMLParser.parse(data)
+            count = doc.root?.descendants(named: "p").count ?? 0
+        }
+        #expect(count > 10_000)
+        #expect(t < timeLimit * 2)
+    }
+
+    @Test func tenThousandParsesDoNotGrowMemory() throws {
+        let page = Data(("<html><head><title>T</title></head><body>" + String(repeating: "<div class=x><p>Some text <a href=/a>link</a></p></div>", count: 200)
+            + "</body></html>").utf8)
+        func residentBytes() -> Int {
+            // Linux: resident pages in /proc/self/statm; elsewhere the check is skipped.
+            guard let s = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+            let fields = s.split(separator: " ")
+            return fields.count > 1 ? (Int(fields[1]) ?? 0) * 4096 : 0
+        }
+        for _ in 0..<500 { _ = try HTMLParser.parse(page).root?.text }
+        let before = residentBytes()
+        for _ in 0..<10_000 {
+            let doc = try HTMLParser.parse(page)
+            _ = doc.root?.descendants(named: "p").count
+        }
+        let after = residentBytes()
+        #expect(after - before < 16 * 1024 * 1024, "resident memory grew by \(after - before) bytes")
+    }
+}
