@@ -6,9 +6,10 @@ import ArticleSupport
 /// (title, authors, date, site, address, language, tags, summary, lead image).
 ///
 /// A page with no running text at all (an empty page, a bare home page of links, a 404 page)
-/// throws ``ArticleError`` with code `.noContent` ("no article content found"). A page with
+/// throws ``/ArticleCore/ArticleError`` with code `.noContent` ("no article content found"). A page with
 /// some text but no clear article yields an article holding the best text block found.
 public struct HTMLReader: ArticleReader {
+    /// `html` (also `htm`, `xhtml`), files `.html`, `.htm`, `.xhtml`.
     public let format = FormatInfo(
         name: "html", aliases: ["htm", "xhtml"], extensions: ["html", "htm", "xhtml"], mediaType: "text/html",
         summary: "web pages: the article extracted from the page, with metadata, figures, captions and credits")
@@ -16,6 +17,8 @@ public struct HTMLReader: ArticleReader {
     /// Creates a reader.
     public init() {}
 
+    /// Parses the page (charset from a BOM, `--encoding`, a `<meta charset>`, else UTF-8) and
+    /// extracts its article.
     public func read(_ input: ReaderInput, context: inout ConversionContext) throws(ArticleError) -> [Article] {
         let options = HTMLParser.Options(encoding: context.options.encoding, discardScripts: true)
         let document = try HTMLParser.parse(input.data, options: options, name: input.name)

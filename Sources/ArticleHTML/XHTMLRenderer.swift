@@ -10,7 +10,7 @@ import ArticleCore
 /// print(rendered.markup)      // <article>…</article>
 /// ```
 public struct XHTMLRenderer {
-    /// What to do with raw HTML the article kept (``Block/html(_:)``, ``Inline/html(_:)``).
+    /// What to do with raw HTML the article kept (``/ArticleCore/Block/html(_:)``, ``/ArticleCore/Inline/html(_:)``).
     public enum RawHTMLPolicy: Sendable {
         /// Emit it as it is (HTML pages).
         case emit

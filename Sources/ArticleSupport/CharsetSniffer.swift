@@ -7,7 +7,16 @@ import Foundation
 public enum CharsetSniffer {
     /// Where the chosen encoding came from.
     public enum Source: String, Sendable {
-        case byteOrderMark, explicit, metaDeclaration, validUTF8, fallback
+        /// A UTF-8 or UTF-16 byte-order mark at the start.
+        case byteOrderMark
+        /// The encoding the caller named (`--encoding`).
+        case explicit
+        /// A `<meta charset>` or `http-equiv` declaration in the head.
+        case metaDeclaration
+        /// Nothing declared, and the bytes are valid UTF-8.
+        case validUTF8
+        /// Nothing usable: windows-1252, which decodes any bytes.
+        case fallback
     }
 
     /// The outcome of sniffing: an encoding label and how it was found.

@@ -30,7 +30,7 @@ public enum HTMLParser {
     ///   - options: encoding override and preprocessing.
     ///   - name: the file name, for error messages.
     /// - Returns: the document; broken markup is repaired, never rejected.
-    /// - Throws: ``ArticleError`` for an empty or oversized input or an unknown explicit encoding.
+    /// - Throws: ``/ArticleCore/ArticleError`` for an empty or oversized input or an unknown explicit encoding.
     public static func parse(_ data: Data, options: Options = Options(), name: String? = nil) throws(ArticleError) -> XMLDocument {
         if data.isEmpty { throw ArticleError(.emptyInput, "the file is empty", file: name) }
         if data.count > options.maximumSize || data.count >= Int(Int32.max) {

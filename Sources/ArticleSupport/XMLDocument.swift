@@ -31,7 +31,7 @@ public enum XMLParser {
     /// - Parameters:
     ///   - bytes: the document.
     ///   - name: the file name, for error messages.
-    /// - Throws: ``ArticleError`` with code `.malformed` when the bytes are not well-formed XML.
+    /// - Throws: ``/ArticleCore/ArticleError`` with code `.malformed` when the bytes are not well-formed XML.
     public static func parse(_ bytes: [UInt8], name: String? = nil) throws(ArticleError) -> XMLDocument {
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
             | XML_PARSE_NOCDATA.rawValue)

@@ -5,7 +5,14 @@ import CLibXML2
 public struct XMLNode {
     /// What kind of node this is.
     public enum Kind: Sendable {
-        case element, text, comment, other
+        /// An element (`<p>`).
+        case element
+        /// Text or CDATA.
+        case text
+        /// A comment.
+        case comment
+        /// Anything else (processing instructions, entity references, the document).
+        case other
     }
 
     let pointer: xmlNodePtr
