@@ -21,7 +21,12 @@ struct EPUBArchive {
         var used = 0
     }
 
-    init(data: Data, name: String, limits: EPUBArchiveLimits) throws(ArticleError) {
+    /// Opens the archive in `data`. ZIPFoundation reads it from a file, never from memory: its
+    /// in-memory reader traps on an entry offset past the end of the data (found by fuzzing: a
+    /// 579-byte EPUB crashed `MemoryFile.readData`), where reading a file just comes up short.
+    /// `fileURL` is the input's own file when it has one; otherwise the bytes go to a private
+    /// temporary file that is unlinked as soon as it is open.
+    init(data: Data, name: String, fileURL: URL? = nil, limits: EPUBArchiveLimits) throws(ArticleError) {
         self.name = name
         self.limits = limits
         archiveSize = data.count
@@ -34,7 +39,18 @@ struct EPUBArchive {
         }
         let opened: Archive
         do {
-            opened = try Archive(data: data, accessMode: .read)
+            if let fileURL, (try? FileManager.default.attributesOfItem(atPath: fileURL.path)[.size] as? Int) == data.count {
+                opened = try Archive(url: fileURL, accessMode: .read)
+            } else {
+                let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("articlekit-\(getpid())-\(UUID().uuidString).zip")
+                guard FileManager.default.createFile(atPath: tmp.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
+                    throw ArticleError(.io, "cannot write a temporary copy of the book", file: name)
+                }
+                defer { unlink(tmp.path) }
+                opened = try Archive(url: tmp, accessMode: .read)
+            }
+        } catch let error as ArticleError {
+            throw error
         } catch {
             throw ArticleError(.malformed, "not a zip archive, or a truncated one, so not an EPUB", file: name)
         }

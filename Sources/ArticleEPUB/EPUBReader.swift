@@ -32,7 +32,7 @@ public struct EPUBReader: ArticleReader {
     public func read(_ input: ReaderInput, context: inout ConversionContext) throws(ArticleError) -> [Article] {
         let name = input.name
         guard !input.data.isEmpty else { throw ArticleError(.emptyInput, "the file is empty", file: name) }
-        let archive = try EPUBArchive(data: input.data, name: name, limits: limits)
+        let archive = try EPUBArchive(data: input.data, name: name, fileURL: input.fileURL, limits: limits)
         guard archive.contains("mimetype") else {
             throw ArticleError(.malformed, "not an EPUB: the archive has no mimetype file", file: name)
         }
