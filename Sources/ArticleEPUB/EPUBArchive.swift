@@ -37,6 +37,7 @@ struct EPUBArchive {
         guard Self.hasEndOfCentralDirectory(data) else {
             throw ArticleError(.malformed, "not a zip archive, or a truncated one, so not an EPUB", file: name)
         }
+        try ZipLayoutCheck.validate(data, name: name)
         let opened: Archive
         do {
             if let fileURL, (try? FileManager.default.attributesOfItem(atPath: fileURL.path)[.size] as? Int) == data.count {

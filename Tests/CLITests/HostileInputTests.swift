@@ -14,7 +14,9 @@ import Testing
         ("truncated.epub", "truncated"), ("wrong-mimetype.epub", "mimetype"),
         // Found by fuzzing: entry offsets past the end of the data trapped ZIPFoundation's
         // in-memory reader; the book is now read from a file.
-        ("fuzz-offset-past-end.epub", "not an EPUB"),
+        ("fuzz-offset-past-end.epub", "points outside the file"),
+        // Found by fuzzing: an entry whose data runs past the end hung ZIPFoundation's reader.
+        ("fuzz-entry-past-end.epub", "points outside the file"),
         ("invalid-utf8.txt", "not valid UTF-8"), ("invalid-utf8.json", "not UTF-8"), ("invalid-utf8.jsonl", "not UTF-8"),
         ("empty.txt", "empty"), ("empty.json", "empty"), ("empty.jsonl", "no articles"), ("empty.html", "empty"), ("empty.epub", "empty"),
     ]

@@ -1,0 +1,41 @@
+import ArticleCore
+import Foundation
+
+/// Checks, before ZIPFoundation reads a zip, that every entry's data lies inside the file.
+///
+/// ZIPFoundation loops for ever when an entry's data runs past the end of the file (found by
+/// fuzzing: a 5.8 KB EPUB hung the reader in `Archive.readCompressed`, fread returning nothing
+/// and the loop never advancing). Walking the central directory and each local header here, with
+/// every offset bounds-checked, turns that into a clear error. Zip64 archives are refused: no
+/// EPUB needs 4 GB.
+enum ZipLayoutCheck {
+    static func validate(_ data: Data, name: String) throws(ArticleError) {
+        let bad = ArticleError(.malformed, "the zip's directory points outside the file (damaged or crafted); not a readable EPUB", file: name)
+        let ok: Bool = data.withUnsafeBytes { raw -> Bool in
+            let n = raw.count
+            func u16(_ i: Int) -> Int? { i >= 0 && i + 2 <= n ? Int(raw[i]) | Int(raw[i + 1]) << 8 : nil }
+            func u32(_ i: Int) -> Int? {
+                guard i >= 0, i + 4 <= n else { return nil }
+                return Int(raw[i]) | Int(raw[i + 1]) << 8 | Int(raw[i + 2]) << 16 | Int(raw[i + 3]) << 24
+            }
+            // The end-of-central-directory record: the last "PK\u{5}\u{6}" within 64 KiB of the end.
+            var eocd = n - 22
+            let floor = max(0, n - 22 - 0xFFFF)
+            while eocd >= floor, u32(eocd) != 0x0605_4B50 { eocd -= 1 }
+            guard eocd >= floor, let count = u16(eocd + 10), let cdSize = u32(eocd + 12), let cdOffset = u32(eocd + 16),
+                  count != 0xFFFF, cdSize != 0xFFFF_FFFF, cdOffset != 0xFFFF_FFFF, cdOffset + cdSize <= n else { return false }
+            var p = cdOffset
+            for _ in 0..<count {
+                guard u32(p) == 0x0201_4B50, let compressed = u32(p + 20), let nameLength = u16(p + 28),
+                      let extraLength = u16(p + 30), let commentLength = u16(p + 32), let local = u32(p + 42),
+                      compressed != 0xFFFF_FFFF, local != 0xFFFF_FFFF,
+                      u32(local) == 0x0403_4B50, let localName = u16(local + 26), let localExtra = u16(local + 28),
+                      local + 30 + localName + localExtra + compressed <= n else { return false }
+                p += 46 + nameLength + extraLength + commentLength
+                guard p <= n else { return false }
+            }
+            return true
+        }
+        if !ok { throw bad }
+    }
+}
