@@ -21,6 +21,15 @@ struct EPUBArchive {
         var used = 0
     }
 
+    /// A temporary copy of the book, removed when the last reference goes.
+    final class TemporaryFile {
+        let url: URL
+        init(url: URL) { self.url = url }
+        deinit { unlink(url.path) }
+    }
+
+    private var temporaryCopy: TemporaryFile?
+
     /// Opens the archive in `data`. ZIPFoundation reads it from a file, never from memory: its
     /// in-memory reader traps on an entry offset past the end of the data (found by fuzzing: a
     /// 579-byte EPUB crashed `MemoryFile.readData`), where reading a file just comes up short.
@@ -47,7 +56,9 @@ struct EPUBArchive {
                 guard FileManager.default.createFile(atPath: tmp.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
                     throw ArticleError(.io, "cannot write a temporary copy of the book", file: name)
                 }
-                defer { unlink(tmp.path) }
+                // Kept until the archive is done with: ZIPFoundation goes back to the path while
+                // reading (unlinking it at once made a fuzzed book hang).
+                temporaryCopy = TemporaryFile(url: tmp)
                 opened = try Archive(url: tmp, accessMode: .read)
             }
         } catch let error as ArticleError {
