@@ -26,11 +26,14 @@ enum ZipLayoutCheck {
                   count != 0xFFFF, cdSize != 0xFFFF_FFFF, cdOffset != 0xFFFF_FFFF, cdOffset + cdSize <= n else { return false }
             var p = cdOffset
             for _ in 0..<count {
-                guard u32(p) == 0x0201_4B50, let flags = u16(p + 8), let compressed = u32(p + 20), let nameLength = u16(p + 28),
+                guard u32(p) == 0x0201_4B50, let flags = u16(p + 8), let method = u16(p + 10), let compressed = u32(p + 20),
+                      let uncompressed = u32(p + 24), let nameLength = u16(p + 28),
                       let extraLength = u16(p + 30), let commentLength = u16(p + 32), let local = u32(p + 42),
                       compressed != 0xFFFF_FFFF, local != 0xFFFF_FFFF,
                       u32(local) == 0x0403_4B50, let localName = u16(local + 26), let localExtra = u16(local + 28),
                       local + 30 + localName + localExtra + compressed <= n else { return false }
+                // A stored entry is read for its uncompressed size: it must be the packed size.
+                if method == 0 && uncompressed != compressed { return false }
                 // With a data descriptor (flag bit 3), ZIPFoundation takes the sizes from the
                 // descriptor after the data; they must agree with the directory (a second hang
                 // fuzzing found, where they did not).
