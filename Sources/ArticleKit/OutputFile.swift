@@ -15,6 +15,10 @@ public enum OutputFile {
         let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         defer { close(fd) }
+        try writeAll(data, to: fd)
+    }
+
+    static func writeAll(_ data: Data, to fd: Int32) throws {
         try data.withUnsafeBytes { raw in
             guard let base = raw.baseAddress else { return }
             var offset = 0
@@ -34,6 +38,20 @@ public enum OutputFile {
         let target = url.standardizedFileURL.resolvingSymlinksInPath()
         for input in inputs where input.standardizedFileURL.resolvingSymlinksInPath().path == target.path {
             throw ArticleError(.usage, "the output is the input file; choose another --output", file: url.path)
+        }
+        // A device or pipe (`--output /dev/null`, a FIFO) is written to as it is: renaming a
+        // file over it would replace the device node (found when /dev/null became a file).
+        var st = stat()
+        if lstat(target.path, &st) == 0, (st.st_mode & S_IFMT) != S_IFREG, (st.st_mode & S_IFMT) != S_IFLNK {
+            do {
+                let fd = open(target.path, O_WRONLY | O_CLOEXEC)
+                guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+                defer { close(fd) }
+                try writeAll(data, to: fd)
+                return
+            } catch {
+                throw ArticleError(.io, "cannot write the output (\(ReaderInput.reason(error)))", file: url.path)
+            }
         }
         let dir = target.deletingLastPathComponent()
         let tmp = dir.appendingPathComponent(temporaryPrefix + "\(getpid())-" + UUID().uuidString.prefix(8) + "-" + target.lastPathComponent)

@@ -80,3 +80,24 @@ import Testing
         #expect(r.stderr.contains("--to"))
     }
 }
+
+/// A device or pipe as the output is written to, never replaced by a renamed file
+/// (`--output /dev/null` once turned /dev/null into a file).
+@Test func pipeOutputIsWrittenInPlace() throws {
+    let dir = try CLIRunner.temporaryDirectory()
+    let fifo = dir.appendingPathComponent("out.fifo")
+    #expect(mkfifo(fifo.path, 0o644) == 0)
+    let reader = Process()
+    reader.executableURL = URL(fileURLWithPath: "/bin/cat")
+    reader.arguments = [fifo.path]
+    let pipe = Pipe()
+    reader.standardOutput = pipe
+    try reader.run()
+    let r = try CLIRunner.run(["convert", CLIRunner.seed.path, "--to", "json", "--output", fifo.path])
+    let got = pipe.fileHandleForReading.readDataToEndOfFile()
+    reader.waitUntilExit()
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(got.count > 1000 && (try? JSONSerialization.jsonObject(with: got)) != nil)
+    var st = stat()
+    #expect(lstat(fifo.path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFIFO, "still a pipe")
+}
