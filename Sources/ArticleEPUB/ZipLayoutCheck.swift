@@ -9,8 +9,19 @@ import Foundation
 /// every offset bounds-checked, turns that into a clear error. Zip64 archives are refused: no
 /// EPUB needs 4 GB.
 enum ZipLayoutCheck {
-    static func validate(_ data: Data, name: String) throws(ArticleError) {
+    /// Where one entry's packed bytes lie, in central-directory order.
+    struct Span: Equatable {
+        var method: Int
+        var dataStart: Int
+        var compressedSize: Int
+        var uncompressedSize: Int
+        var crc32: UInt32
+    }
+
+    /// Checks the layout and returns each entry's span, in central-directory order.
+    static func validate(_ data: Data, name: String) throws(ArticleError) -> [Span] {
         let bad = ArticleError(.malformed, "the zip's directory points outside the file (damaged or crafted); not a readable EPUB", file: name)
+        var spans: [Span] = []
         let ok: Bool = data.withUnsafeBytes { raw -> Bool in
             let n = raw.count
             func u16(_ i: Int) -> Int? { i >= 0 && i + 2 <= n ? Int(raw[i]) | Int(raw[i + 1]) << 8 : nil }
@@ -29,7 +40,7 @@ enum ZipLayoutCheck {
                 guard u32(p) == 0x0201_4B50, let flags = u16(p + 8), let method = u16(p + 10), let compressed = u32(p + 20),
                       let uncompressed = u32(p + 24), let nameLength = u16(p + 28),
                       let extraLength = u16(p + 30), let commentLength = u16(p + 32), let local = u32(p + 42),
-                      compressed != 0xFFFF_FFFF, local != 0xFFFF_FFFF,
+                      let crc = u32(p + 16), compressed != 0xFFFF_FFFF, local != 0xFFFF_FFFF,
                       u32(local) == 0x0403_4B50, let localName = u16(local + 26), let localExtra = u16(local + 28),
                       local + 30 + localName + localExtra + compressed <= n else { return false }
                 // A stored entry is read for its uncompressed size: it must be the packed size.
@@ -42,11 +53,14 @@ enum ZipLayoutCheck {
                     if u32(d) == 0x0807_4B50 { d += 4 }
                     guard let described = u32(d + 4), described == compressed else { return false }
                 }
+                spans.append(Span(method: method, dataStart: local + 30 + localName + localExtra, compressedSize: compressed,
+                                  uncompressedSize: uncompressed, crc32: UInt32(crc)))
                 p += 46 + nameLength + extraLength + commentLength
                 guard p <= n else { return false }
             }
             return true
         }
         if !ok { throw bad }
+        return spans
     }
 }

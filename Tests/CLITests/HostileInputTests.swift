@@ -17,6 +17,10 @@ import Testing
         ("fuzz-offset-past-end.epub", "points outside the file"),
         // Found by fuzzing: an entry whose data runs past the end hung ZIPFoundation's reader.
         ("fuzz-entry-past-end.epub", "points outside the file"),
+        // Found by fuzzing: a chapter whose deflate stream never ends made ZIPFoundation's
+        // inflate loop read past the entry and spin at the end of the file; entries are now
+        // unpacked from their own bytes only, and this book's damaged CRCs are reported.
+        ("fuzz-unended-deflate.epub", "damaged or truncated"),
         ("invalid-utf8.txt", "not valid UTF-8"), ("invalid-utf8.json", "not UTF-8"), ("invalid-utf8.jsonl", "not UTF-8"),
         ("empty.txt", "empty"), ("empty.json", "empty"), ("empty.jsonl", "no articles"), ("empty.html", "empty"), ("empty.epub", "empty"),
     ]
@@ -82,3 +86,15 @@ import Testing
         #expect(r.status == 0 || r.stderr.split(separator: "\n").count == 1)
     }
 }
+
+/// The fuzzed book whose unended deflate stream hung ZIPFoundation's reader, read from standard
+/// input (through a temporary copy) as well as from a file: a clear error, quickly, either way.
+@Test func fuzzedBookFromStandardInputFinishes() throws {
+    let data = try Data(contentsOf: HostileInputTests.hostile.appendingPathComponent("fuzz-unended-deflate.epub"))
+    let start = Date()
+    let r = try CLIRunner.run(["convert", "-", "--from", "epub", "--to", "json", "--output", "-"], stdin: data)
+    #expect(r.status == 1, "exit \(r.status): \(r.stderr)")
+    #expect(r.stdout.isEmpty && r.stderr.contains("damaged or truncated"), "\(r.stderr)")
+    #expect(Date().timeIntervalSince(start) < 5)
+}
+
