@@ -27,7 +27,7 @@ declare -A AK
 for fmt in ${FORMATS:-md json epub}; do
   "$BIN" formats --names | grep -qx "$fmt" || { echo "skip $fmt (no writer)"; continue; }
   rm -rf "$WORK/out-$fmt"
-  /usr/bin/time -f "%e %M" -o "$WORK/t" "$BIN" convert "$WORK/in" --to "$fmt" --output "$WORK/out-$fmt" --quiet 2>/dev/null
+  /usr/bin/time -f "%e %M" -o "$WORK/t" "$BIN" convert "$WORK/in" --to "$fmt" --output "$WORK/out-$fmt/" --quiet 2>/dev/null
   read -r secs kib < "$WORK/t"
   AK[$fmt]=$(rate "$N" "$secs")
   echo "articlekit → $fmt: $secs s, ${AK[$fmt]} files/s, peak $((kib / 1024)) MiB"

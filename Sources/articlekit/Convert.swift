@@ -97,8 +97,12 @@ struct Convert: ParsableCommand {
         // An output folder means one file per input (and per article of a book).
         if let output, output != "-", Self.looksLikeFolder(output) { return true }
         let writer = try resolveWriter(converter)
-        if writer.combinesArticles { return false }
         let anyFolder = inputs.contains { var d: ObjCBool = false; return FileManager.default.fileExists(atPath: $0, isDirectory: &d) && d.boolValue }
+        // A folder in and an output named without an extension: a folder out, for books too
+        // (`--output books` must not become one book called "books"). One book from a folder
+        // is asked for by naming the file: `--output all.epub`.
+        if anyFolder, let output, output != "-", URL(fileURLWithPath: output).pathExtension.isEmpty { return true }
+        if writer.combinesArticles { return false }
         if anyFolder { return true }
         if inputs.count > 1 && output == nil {
             throw ArticleError(.usage, "several inputs: give --output FILE to join them into one document, or --output DIR/ for a file each")

@@ -40,6 +40,23 @@ import Testing
         #expect(records.allSatisfy { $0["status"] as? String == "converted" && ($0["outputs"] as? [String])?.count == 3 && $0["milliseconds"] is Double })
     }
 
+    /// A folder to EPUB: an output named without an extension is a folder of books, one per
+    /// input; naming a file (`all.epub`) makes one book of every article.
+    @Test func folderToEPUBMakesABookPerFileUnlessAFileIsNamed() throws {
+        let input = try makeCorpus()
+        try FileManager.default.removeItem(at: input.appendingPathComponent("sub/photo.png"))
+        let books = input.deletingLastPathComponent().appendingPathComponent("books")
+        let r = try CLIRunner.run(["convert", input.path, "--to", "epub", "--output", books.path, "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(files(under: books) == [".articlekit-batch.json", "school.epub", "seed.epub", "sub/flood.epub"])
+        let one = input.deletingLastPathComponent().appendingPathComponent("all.epub")
+        let j = try CLIRunner.run(["convert", input.path, "--to", "epub", "--output", one.path])
+        #expect(j.status == 0, "\(j.stderr)")
+        let back = try CLIRunner.run(["inspect", one.path])
+        #expect(back.status == 0, "\(back.stderr)")
+        #expect(back.stdout.split(separator: "\n").filter { $0.hasPrefix("title:") }.count == 3, "one book of three articles: \(back.stdout)")
+    }
+
     @Test func failuresAreReportedAndTheRestGoesOn() throws {
         let input = try makeCorpus()
         try Data().write(to: input.appendingPathComponent("empty.txt"))
