@@ -34,39 +34,59 @@ public enum OutputFile {
     }
 
     /// Writes `data` to `url` atomically. Refuses to overwrite the input it was made from.
+    ///
+    /// Kept to a few system calls per file (a batch of small files spends its time in the
+    /// kernel): a stat of the target, which is also how the input is recognised (same device
+    /// and inode); the directory is created only when creating the temporary file says it is
+    /// missing.
     public static func write(_ data: Data, to url: URL, inputs: [URL] = []) throws(ArticleError) {
-        let target = url.standardizedFileURL.resolvingSymlinksInPath()
-        for input in inputs where input.standardizedFileURL.resolvingSymlinksInPath().path == target.path {
-            throw ArticleError(.usage, "the output is the input file; choose another --output", file: url.path)
+        var target = url
+        var lst = stat()
+        let exists = lstat(url.path, &lst) == 0
+        if exists && (lst.st_mode & S_IFMT) == S_IFLNK {
+            // A link is written through, to the file it names.
+            target = url.resolvingSymlinksInPath()
         }
-        // A device or pipe (`--output /dev/null`, a FIFO) is written to as it is: renaming a
-        // file over it would replace the device node (found when /dev/null became a file).
         var st = stat()
-        if lstat(target.path, &st) == 0, (st.st_mode & S_IFMT) != S_IFREG, (st.st_mode & S_IFMT) != S_IFLNK {
-            do {
-                let fd = open(target.path, O_WRONLY | O_CLOEXEC)
-                guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-                defer { close(fd) }
-                try writeAll(data, to: fd)
-                return
-            } catch {
-                throw ArticleError(.io, "cannot write the output (\(ReaderInput.reason(error)))", file: url.path)
+        if exists, stat(target.path, &st) == 0 {
+            for input in inputs {
+                var ist = stat()
+                if stat(input.path, &ist) == 0, ist.st_dev == st.st_dev, ist.st_ino == st.st_ino {
+                    throw ArticleError(.usage, "the output is the input file; choose another --output", file: url.path)
+                }
+            }
+            // A device or pipe (`--output /dev/null`, a FIFO) is written to as it is: renaming a
+            // file over it would replace the device node (found when /dev/null became a file).
+            if (st.st_mode & S_IFMT) != S_IFREG {
+                do {
+                    let fd = open(target.path, O_WRONLY | O_CLOEXEC)
+                    guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+                    defer { close(fd) }
+                    try writeAll(data, to: fd)
+                    return
+                } catch {
+                    throw ArticleError(.io, "cannot write the output (\(ReaderInput.reason(error)))", file: url.path)
+                }
             }
         }
         let dir = target.deletingLastPathComponent()
-        let tmp = dir.appendingPathComponent(temporaryPrefix + "\(getpid())-" + UUID().uuidString.prefix(8) + "-" + target.lastPathComponent)
+        let tmp = dir.appendingPathComponent(temporaryPrefix + "\(processID)-" + UUID().uuidString.prefix(8) + "-" + target.lastPathComponent, isDirectory: false)
         do {
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            try writeWithoutSync(data, to: tmp)
+            do {
+                try writeWithoutSync(data, to: tmp)
+            } catch let e as POSIXError where e.code == .ENOENT {
+                try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+                try writeWithoutSync(data, to: tmp)
+            }
             if rename(tmp.path, target.path) != 0 {
                 let err = String(cString: strerror(errno))
-                try? FileManager.default.removeItem(at: tmp)
+                unlink(tmp.path)
                 throw ArticleError(.io, "cannot write the output (\(err))", file: url.path)
             }
         } catch let e as ArticleError {
             throw e
         } catch {
-            try? FileManager.default.removeItem(at: tmp)
+            unlink(tmp.path)
             let ns = error as NSError
             let posix = (error as? POSIXError).map { Int($0.code.rawValue) } ?? (ns.userInfo[NSUnderlyingErrorKey] as? NSError)?.code
             if posix == Int(ENOSPC) || posix == Int(EDQUOT) || ns.code == NSFileWriteOutOfSpaceError {
@@ -75,6 +95,8 @@ public enum OutputFile {
             throw ArticleError(.io, "cannot write the output (\(ReaderInput.reason(error)))", file: url.path)
         }
     }
+
+    private static let processID = getpid()
 }
 
 /// write(2), named apart from `OutputFile.write`.

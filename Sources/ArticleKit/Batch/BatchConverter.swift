@@ -172,7 +172,7 @@ public final class BatchConverter: @unchecked Sendable {
     private func convert(_ input: BatchInput, validSince: Date) -> BatchRecord {
         let t0 = DispatchTime.now().uptimeNanoseconds
         func ms() -> Double { Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6 }
-        let outputs = writers.map { options.outputDirectory.appendingPathComponent(input.relativeStem + "." + outputExtension($0)) }
+        let outputs = writers.map { options.outputDirectory.appendingPathComponent(input.relativeStem + "." + outputExtension($0), isDirectory: false) }
         if !options.force, Self.upToDate(outputs, input: input.url, validSince: validSince) {
             return BatchRecord(path: input.displayPath, outputs: outputs.map(\.path), status: .skipped, warnings: [], error: nil, milliseconds: ms())
         }
@@ -188,7 +188,7 @@ public final class BatchConverter: @unchecked Sendable {
                     // One file per article when the format holds one (a book read into Markdown).
                     let base = out.deletingPathExtension()
                     for (i, a) in articles.enumerated() {
-                        let url = base.appendingPathComponent(String(format: "%03d", i + 1) + "." + out.pathExtension)
+                        let url = base.appendingPathComponent(String(format: "%03d", i + 1) + "." + out.pathExtension, isDirectory: false)
                         try OutputFile.write(try writer.write([a], context: &context), to: url, inputs: [input.url])
                         written.append(url.path)
                     }
@@ -205,22 +205,34 @@ public final class BatchConverter: @unchecked Sendable {
         }
     }
 
+    /// Whether every output is newer than the input and than `validSince`: one stat(2) a file
+    /// (FileManager's attributes cost three more calls each).
     static func upToDate(_ outputs: [URL], input: URL, validSince: Date) -> Bool {
-        guard let inAttrs = try? FileManager.default.attributesOfItem(atPath: input.path),
-              let inTime = inAttrs[.modificationDate] as? Date else { return false }
-        let needed = max(inTime, validSince)
+        func modified(_ path: String) -> Double? {
+            var st = stat()
+            guard stat(path, &st) == 0 else { return nil }
+            #if canImport(Darwin)
+            let m = st.st_mtimespec
+            #else
+            let m = st.st_mtim
+            #endif
+            return Double(m.tv_sec) + Double(m.tv_nsec) / 1e9
+        }
+        guard let inTime = modified(input.path) else { return false }
+        let needed = max(inTime, validSince.timeIntervalSince1970)
         for o in outputs {
-            guard let attrs = try? FileManager.default.attributesOfItem(atPath: o.path),
-                  let t = attrs[.modificationDate] as? Date, t >= needed else { return false }
+            guard let t = modified(o.path), t >= needed else { return false }
         }
         return true
     }
 
     /// Temporary files a killed run left behind are removed before a new run writes.
     static func removeStaleTemporaryFiles(in dir: URL) {
-        guard let e = FileManager.default.enumerator(at: dir, includingPropertiesForKeys: nil) else { return }
-        while let url = e.nextObject() as? URL {
-            if url.lastPathComponent.hasPrefix(OutputFile.temporaryPrefix) { try? FileManager.default.removeItem(at: url) }
+        guard var walk = FolderWalk(root: dir.path) else { return }
+        while let entry = walk.next() {
+            if entry.kind != .folder, (entry.relative as NSString).lastPathComponent.hasPrefix(OutputFile.temporaryPrefix) {
+                unlink(dir.path + "/" + entry.relative)
+            }
         }
     }
 }

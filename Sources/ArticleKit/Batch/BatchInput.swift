@@ -22,25 +22,8 @@ struct InputWalker: Sequence, IteratorProtocol {
 
     private var pending: [String]
     private var listReader: LineReader?
-    private var current: (root: URL, given: String, prefix: String, enumerator: FileManager.DirectoryEnumerator)?
-
-    enum Kind { case file, folder, other }
-
-    /// What a path is, by stat(2): URL resource values cost a hundred times more per file on
-    /// Linux (measured with callgrind). Symbolic links to files count as files; links to
-    /// folders are not followed, so a link loop cannot trap the walk.
-    static func kind(of path: String) -> Kind {
-        var st = stat()
-        guard lstat(path, &st) == 0 else { return .other }
-        switch st.st_mode & S_IFMT {
-        case S_IFDIR: return .folder
-        case S_IFREG: return .file
-        case S_IFLNK:
-            var target = stat()
-            return stat(path, &target) == 0 && (target.st_mode & S_IFMT) == S_IFREG ? .file : .other
-        default: return .other
-        }
-    }
+    private var current: (root: URL, given: String, prefix: String)?
+    private var walk: FolderWalk?
     /// With one input folder its tree is mirrored straight into the output folder; with several,
     /// each goes into a subfolder named after it, so their files cannot collide.
     private let prefixFolders: Bool
@@ -64,25 +47,28 @@ struct InputWalker: Sequence, IteratorProtocol {
     mutating func next() -> BatchInput? {
         while true {
             if let c = current {
-                while let rel = c.enumerator.nextObject() as? String {
+                while let entry = walk?.next() {
+                    let rel = entry.relative
                     let full = c.root.path + "/" + rel
                     let name = (rel as NSString).lastPathComponent
-                    switch Self.kind(of: full) {
+                    switch entry.kind {
                     case .folder:
                         // Never walk into the output folder (it may sit inside the input folder), an
                         // earlier run's output folder (it holds the rerun stamp), or hidden folders.
                         if name.hasPrefix(".") || URL(fileURLWithPath: full).resolvingSymlinksInPath().path == outputPath
-                            || Self.kind(of: full + "/" + RerunStamp.fileName) == .file {
-                            c.enumerator.skipDescendants()
+                            || FolderWalk.kind(of: full + "/" + RerunStamp.fileName) == .file {
+                            walk?.skipDescendants()
                         }
                     case .file where !name.hasPrefix("."):
                         let display = c.given.hasSuffix("/") ? c.given + rel : c.given + "/" + rel
-                        if let input = accept(URL(fileURLWithPath: full), relative: rel, prefix: c.prefix, display: display) { return input }
+                        if let input = accept(URL(fileURLWithPath: full, isDirectory: false), relative: rel, prefix: c.prefix, display: display) { return input }
                     default:
                         continue
                     }
                 }
+                problems += walk?.problems.map { ($0.path, $0.reason) } ?? []
                 current = nil
+                walk = nil
             }
             guard let path = nextPath() else { return nil }
             let url = URL(fileURLWithPath: path)
@@ -92,12 +78,13 @@ struct InputWalker: Sequence, IteratorProtocol {
                 continue
             }
             if isDir.boolValue {
-                guard let e = FileManager.default.enumerator(atPath: path) else {
-                    problems.append((path, "cannot list the folder"))
+                guard let w = FolderWalk(root: path) else {
+                    problems.append((path, "cannot list the folder (\(String(cString: strerror(errno)).lowercased()))"))
                     continue
                 }
                 let root = url.standardizedFileURL
-                current = (root, path, prefixFolders ? root.lastPathComponent : "", e)
+                current = (root, path, prefixFolders ? root.lastPathComponent : "")
+                walk = w
             } else {
                 let rel = url.lastPathComponent
                 // Files named in a list keep their folders below the output folder.
