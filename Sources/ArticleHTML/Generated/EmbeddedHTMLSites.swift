@@ -8,6 +8,32 @@ public enum EmbeddedHTMLSites {
 {
   "about": "Per-publisher title sources for the HTML reader (Sources/ArticleHTML/HTMLSiteProfile.swift). hosts: registrable hosts without www. (subdomains match too), matched against the page's own address; title: sources in order of preference (jsonld, og, twitter, h1, title); a page lacking them all gets the generic choice; why: how the site builds its pages, and on how many corpus pages (../shared/corpus/html/fundus) the preference was checked. Add an entry only when its source is right on every page of the site you have; Benchmarks/title_profiles.py --suggest lists candidates.",
   "sites": [
+    {"hosts": ["apnews.com"], "title": ["jsonld"], "why": "the JSON-LD headline is the article headline; <h1> and og:title carry a longer display variant (2 pages)"},
+    {"hosts": ["aftonbladet.se"], "title": ["jsonld"], "why": "the JSON-LD headline is the article headline; <h1> and <title> carry a longer front-page line, og:title a cut one (2 pages)"},
+    {"hosts": ["br.de"], "title": ["jsonld"], "why": "news tickers put the latest entry's headline in <h1>, og:title and <title>; the JSON-LD headline is the ticker's own (3 pages)"},
+    {"hosts": ["morgenpost.de", "abendblatt.de", "waz.de", "braunschweiger-zeitung.de"], "title": ["jsonld"], "why": "Funke papers: the JSON-LD headline is the article headline; <h1>, og:title and <title> carry a search-engine headline (13 pages of 4 papers)"},
+    {"hosts": ["hankookilbo.com"], "title": ["jsonld"], "why": "the JSON-LD headline is the plain headline; og:title and <h1> add quotes or a section and site suffix (2 pages)"},
+    {"hosts": ["euronews.com"], "title": ["og"], "why": "og:title is the short headline; <h1> and JSON-LD carry the long one (4 pages, English and French)"},
+    {"hosts": ["standard.co.uk"], "title": ["og"], "why": "og:title is the short headline; <h1> and JSON-LD carry the long one (2 pages)"},
+    {"hosts": ["n-tv.de"], "title": ["og"], "why": "og:title is the headline; <h1> and JSON-LD put a topic kicker before it (3 pages)"},
+    {"hosts": ["stern.de", "capital.de"], "title": ["og"], "why": "og:title is the headline; <h1> and JSON-LD carry a search-engine headline with a topic prefix (2 pages)"},
+    {"hosts": ["stuttgarter-zeitung.de"], "title": ["og"], "why": "og:title is kicker and headline joined by a colon; <h1> lacks the kicker, JSON-LD joins with a dash (2 pages)"},
+    {"hosts": ["tagesanzeiger.ch"], "title": ["og"], "why": "og:title is the headline; <h1> and JSON-LD put a topic kicker before it or carry another variant (2 pages)"},
+    {"hosts": ["techcrunch.com"], "title": ["og"], "why": "og:title has the headline with straight quotes as the article states it; <h1> and JSON-LD curl them (2 pages)"},
+    {"hosts": ["mirror.co.uk"], "title": ["og"], "why": "og:title is the headline; live pages put a LIVE kicker headline in <h1> and JSON-LD (3 pages)"},
+    {"hosts": ["zdf.de", "zdfheute.de"], "title": ["og"], "why": "og:title is the headline; <h1> and JSON-LD may carry a teaser question instead (2 pages)"},
+    {"hosts": ["20min.ch"], "title": ["og"], "why": "og:title is the headline; <h1> and JSON-LD may carry a search-engine headline (2 pages)"},
+    {"hosts": ["orf.at"], "title": ["og"], "why": "og:title is kicker and headline; <h1> shows the headline alone (1 page)"},
+    {"hosts": ["businessinsider.de"], "title": ["og"], "why": "og:title is the headline; <h1> and JSON-LD carry a search-engine headline (1 page)"},
+    {"hosts": ["kicker.de"], "title": ["og"], "why": "og:title is the headline; <h1> and JSON-LD add a club prefix, twitter:title the teaser (1 page)"},
+    {"hosts": ["rp-online.de"], "title": ["og"], "why": "og:title is kicker and headline; <h1> and JSON-LD carry a search-engine headline (1 page)"},
+    {"hosts": ["lbcgroup.tv"], "title": ["og"], "why": "og:title is the headline as written; <h1> and JSON-LD add quotes (1 page)"},
+    {"hosts": ["dailymail.co.uk"], "title": ["og"], "why": "og:title is the short headline; <h1> and JSON-LD carry the long one (1 page)"},
+    {"hosts": ["express.co.uk"], "title": ["og"], "why": "og:title is the headline; live pages put a LIVE headline in <h1> and JSON-LD (1 page)"},
+    {"hosts": ["haberturk.com"], "title": ["jsonld"], "why": "the JSON-LD headline is the full headline; <h1> drops its last part (1 page)"},
+    {"hosts": ["wired.com"], "title": ["jsonld"], "why": "the JSON-LD headline is the search headline of buying guides; <h1> and og:title carry the display headline (1 page)"},
+    {"hosts": ["nrk.no"], "title": ["title"], "why": "<title> is the full headline; <h1> and JSON-LD carry a front-page variant, og:title a cut one (1 page)"},
+    {"hosts": ["tageszeitung.it"], "title": ["h1"], "why": "<h1> is the headline; og:title, JSON-LD and <title> add the paper's name (1 page)"}
   ]
 }
 """#,
