@@ -188,7 +188,7 @@ _articlekit_convert() {
     repeating_flags=()
     non_repeating_flags=(--join-chapters --force -q --quiet -v --verbose --version -h --help)
     repeating_options=(--include --exclude)
-    non_repeating_options=(--to -o --output --from --encoding --language --width --title --identifier --cover --from-list -j --jobs --shard --report)
+    non_repeating_options=(--to -o --output --from --encoding --language --html-site-profiles --width --title --identifier --cover --from-list -j --jobs --shard --report)
     __articlekit_offer_flags_options -1
 
     # Offer option value completions
@@ -206,6 +206,9 @@ _articlekit_convert() {
         return
         ;;
     '--language')
+        return
+        ;;
+    '--html-site-profiles')
         return
         ;;
     '--width')
@@ -245,7 +248,7 @@ _articlekit_inspect() {
     repeating_flags=()
     non_repeating_flags=(--join-chapters --version -h --help)
     repeating_options=()
-    non_repeating_options=(--from --encoding --language)
+    non_repeating_options=(--from --encoding --language --html-site-profiles)
     __articlekit_offer_flags_options 1
 
     # Offer option value completions
@@ -257,6 +260,9 @@ _articlekit_inspect() {
         return
         ;;
     '--language')
+        return
+        ;;
+    '--html-site-profiles')
         return
         ;;
     esac

@@ -15,6 +15,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 ENTRIES = [
     # (glob under Resources/, output Swift file, enum name, access)
     ("site-profiles/*.json", "Sources/ArticleText/Generated/EmbeddedSiteProfiles.swift", "EmbeddedSiteProfiles", "public"),
+    ("html-sites.json", "Sources/ArticleHTML/Generated/EmbeddedHTMLSites.swift", "EmbeddedHTMLSites", "public"),
     ("epub.css", "Sources/ArticleEPUB/EPUBStylesheet.swift", "EPUBStylesheet", "internal"),
 ]
 

@@ -8,10 +8,10 @@ struct ArticleExtraction {
     let scan: PageScan
     let metadata: MetadataExtractor
 
-    init(document: XMLDocument, fallbackBase: String?) {
+    init(document: XMLDocument, fallbackBase: String?, siteProfiles: HTMLSiteProfiles = .builtIn) {
         self.document = document
         scan = PageScan(document: document)
-        metadata = MetadataExtractor(scan: scan, ld: JSONLDExtractor(scripts: scan.ldScripts))
+        metadata = MetadataExtractor(scan: scan, ld: JSONLDExtractor(scripts: scan.ldScripts), siteProfiles: siteProfiles)
         self.fallbackBase = fallbackBase
     }
 
@@ -23,6 +23,10 @@ struct ArticleExtraction {
         let pageURL = meta.url ?? fallbackBase
         let baseURL = scan.baseHref.flatMap { URLResolver(base: pageURL).resolve($0) } ?? pageURL
         let resolver = URLResolver(base: baseURL)
+        // The title is not repeated in the body, nor is the page's <h1> when a site profile took
+        // the title from another source (a variant of the same headline).
+        let h1 = metadata.profileTitle != nil ? metadata.titleText(.h1) : nil
+        let headlines = Set([meta.title, h1].compactMap { $0.map(TextTools.normalized) })
         var blocks: [Block] = []
         if let body = scan.body ?? document.root {
             var extractor = ContentExtractor()
@@ -32,7 +36,7 @@ struct ArticleExtraction {
             // Captions keep everything but hard furniture: their spans are often classed "caption".
             let captionInlines = InlineBuilder(resolver: resolver) { BoilerplateRules.isHardBoilerplate($0) || $0.isElement(named: "button") }
             let figures = FigureExtractor(inlines: captionInlines, resolver: resolver)
-            let builder = BlockBuilder(extractor: extractor, inlines: inlines, figures: figures, title: meta.title)
+            let builder = BlockBuilder(extractor: extractor, inlines: inlines, figures: figures, headlines: headlines)
             if ProcessInfo.processInfo.environment["ARTICLEKIT_DEBUG_EXTRACT"] != nil {
                 var count = 0
                 body.forEachDescendant { _ in count += 1; return true }
@@ -49,7 +53,7 @@ struct ArticleExtraction {
                 blocks = leadFigures(around: top, extractor: extractor, figures: figures, existing: blocks) + blocks
             }
         }
-        blocks = BlockCleaner.clean(blocks, title: meta.title, authors: meta.authors)
+        blocks = BlockCleaner.clean(blocks, headlines: headlines, authors: meta.authors)
         blocks = FigureEnricher.enrich(blocks, images: metadata.ld.images)
         let letters = blocks.reduce(0) { $0 + ($1.isFigure ? 0 : TextTools.letterCount($1.plainText)) }
         if letters < 500, let body = metadata.articleBody, TextTools.letterCount(body) > 2 * letters {

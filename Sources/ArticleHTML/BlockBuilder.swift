@@ -7,8 +7,9 @@ struct BlockBuilder {
     let extractor: ContentExtractor
     let inlines: InlineBuilder
     let figures: FigureExtractor
-    /// The article title, so a repeated `<h1>` is not kept as body text.
-    let title: String?
+    /// The article title and the page's visible headline (normalized), so a repeated `<h1>`
+    /// is not kept as body text.
+    let headlines: Set<String>
 
     static let headingLevels: [String: Int] = ["h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6]
 
@@ -72,7 +73,7 @@ struct BlockBuilder {
             let c = inlines.inlines(of: node)
             let text = c.plainText
             if text.isEmpty { return }
-            if name == "h1", let title, TextTools.normalized(text) == TextTools.normalized(title) { return }
+            if name == "h1", headlines.contains(TextTools.normalized(text)) { return }
             if extractor.linkDensity(node) > 0.5 { return }
             out.append(.heading(level: Self.headingLevels[name] ?? 2, content: c))
         case "ul", "ol":

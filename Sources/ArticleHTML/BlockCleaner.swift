@@ -5,16 +5,17 @@ import Foundation
 /// repeats of a paragraph (pages that render the lead twice), and the byline and dateline
 /// lines that sit inside the body container ("Von Nina Magoley", "Stand: 22.04.2024, 06:00 Uhr").
 enum BlockCleaner {
-    static func clean(_ blocks: [Block], title: String?, authors: [String] = []) -> [Block] {
+    /// - Parameter headlines: the article title and the page's visible headline, normalized;
+    ///   a block at the top that repeats one of them is dropped.
+    static func clean(_ blocks: [Block], headlines: Set<String>, authors: [String] = []) -> [Block] {
         var out: [Block] = []
         var seen: Set<String> = []
-        let t = title.map(TextTools.normalized)
         let names = Set(authors.map(TextTools.normalized))
         for b in blocks {
             if case .figure = b { out.append(b); continue }
             let text = b.plainText
             if text.isEmpty, b != .rule { continue }
-            if let t, out.allSatisfy(\.isFigure), TextTools.normalized(text) == t { continue }
+            if out.allSatisfy(\.isFigure), headlines.contains(TextTools.normalized(text)) { continue }
             if case .paragraph = b, text.count < 90, isBylineOrDateline(text, authors: names) { continue }
             if text.count > 40, !seen.insert(text).inserted { continue }
             out.append(b)

@@ -15,6 +15,6 @@ public enum HTMLFragment {
         let extractor = ContentExtractor()
         let inlines = InlineBuilder(resolver: resolver) { _ in false }
         let figures = FigureExtractor(inlines: inlines, resolver: resolver)
-        return BlockBuilder(extractor: extractor, inlines: inlines, figures: figures, title: title).blocks(of: node)
+        return BlockBuilder(extractor: extractor, inlines: inlines, figures: figures, headlines: Set([title].compactMap { $0.map(TextTools.normalized) })).blocks(of: node)
     }
 }

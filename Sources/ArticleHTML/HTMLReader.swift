@@ -19,10 +19,15 @@ public struct HTMLReader: ArticleReader {
 
     /// Parses the page (charset from a BOM, `--encoding`, a `<meta charset>`, else UTF-8) and
     /// extracts its article.
+    ///
+    /// The title follows the page's site profile, when `Resources/html-sites.json` has one for
+    /// the page's host; the option `html-site-profiles` (`--html-site-profiles`) names another
+    /// profiles file to use instead, or is `none` for the generic choice on every page.
     public func read(_ input: ReaderInput, context: inout ConversionContext) throws(ArticleError) -> [Article] {
+        let siteProfiles = try HTMLSiteProfiles.forOptions(context.options)
         let options = HTMLParser.Options(encoding: context.options.encoding, discardScripts: true)
         let document = try HTMLParser.parse(input.data, options: options, name: input.name)
-        let extraction = ArticleExtraction(document: document, fallbackBase: input.fileURL?.absoluteString)
+        let extraction = ArticleExtraction(document: document, fallbackBase: input.fileURL?.absoluteString, siteProfiles: siteProfiles)
         guard let article = extraction.article() else {
             throw ArticleError(.noContent, "no article content found in the page", file: input.name)
         }

@@ -8,6 +8,8 @@ import Foundation
 struct MetadataExtractor {
     let scan: PageScan
     let ld: JSONLDExtractor
+    /// The site profiles to look the page's site up in.
+    var siteProfiles: HTMLSiteProfiles = .builtIn
 
     /// The site's name: `og:site_name`, else the JSON-LD publisher.
     var siteName: String? {
@@ -80,18 +82,56 @@ struct MetadataExtractor {
         return t
     }
 
+    /// The title source's text, without a site-name part where the source usually has one;
+    /// `nil` when the page lacks it or it is empty.
+    func titleText(_ source: TitleSource) -> String? {
+        let text: String?
+        switch source {
+        case .jsonld: text = ld.article.flatMap { JSONLDExtractor.string($0["headline"]) ?? JSONLDExtractor.string($0["name"]) }.map(TextTools.collapse)
+        case .og: text = scan.first("og:title").map { stripSiteName($0) }
+        case .twitter: text = scan.first("twitter:title").map { stripSiteName($0) }
+        case .h1: text = headlineNode.map { TextTools.collapse($0.text) }
+        case .title: text = scan.titleText.map { stripSiteName($0) }
+        }
+        guard let text, !text.isEmpty else { return nil }
+        return text
+    }
+
+    /// The address the page's site profile is looked up by: the page's own address, else another
+    /// absolute URL the page gives (`twitter:url`, `al:web:url`, `<base href>`, the JSON-LD
+    /// publisher's `url`).
+    var siteAddress: String? {
+        if let u = url { return u }
+        var hints = [scan.first("twitter:url", "al:web:url"), scan.baseHref]
+        if let p = ld.article?["publisher"] as? [String: Any] { hints.append(JSONLDExtractor.string(p["url"])) }
+        return hints.lazy.compactMap { $0?.trimmingWhitespace }.first { $0.hasPrefix("http") }
+    }
+
+    /// The title: from the first source the site's profile prefers that the page has, else the
+    /// generic choice.
     func title() -> String? {
+        profileTitle ?? genericTitle()
+    }
+
+    /// The title from the first source the site's profile prefers that the page has; `nil`
+    /// when the site has no profile or the page none of its sources.
+    var profileTitle: String? {
+        siteProfiles.match(url: siteAddress)?.title.lazy.compactMap { titleText($0) }.first
+    }
+
+    /// The title chosen by agreement between the page's sources, for sites without a profile.
+    func genericTitle() -> String? {
         var candidates: [String] = []
-        let headline = ld.article.flatMap { JSONLDExtractor.string($0["headline"]) ?? JSONLDExtractor.string($0["name"]) }.map(TextTools.collapse)
-        let og = scan.first("og:title", "twitter:title").map { stripSiteName($0) }
-        let h1 = headlineNode.map { TextTools.collapse($0.text) }
-        let title = scan.titleText.map { stripSiteName($0) }
-        for c in [h1, headline, og, title] { if let c, !c.isEmpty { candidates.append(c) } }
+        let headline = titleText(.jsonld)
+        let og = scan.first("og:title", "twitter:title").map { stripSiteName($0) }.flatMap { $0.isEmpty ? nil : $0 }
+        let h1 = titleText(.h1)
+        let title = titleText(.title)
+        for c in [h1, headline, og, title] { if let c { candidates.append(c) } }
         guard !candidates.isEmpty else { return nil }
         let normalized = candidates.map(TextTools.normalized)
         // The visible headline, when another source agrees with it or the page <title> holds
         // it with a topic prefix or a site suffix.
-        if let h1, !h1.isEmpty {
+        if let h1 {
             let n = TextTools.normalized(h1)
             if normalized.dropFirst().contains(n) { return h1 }
             if let title, TextTools.normalized(title).contains(n), n.count * 10 >= TextTools.normalized(title).count * 4 { return h1 }

@@ -16,10 +16,14 @@ struct ReadingOptions: ParsableArguments {
     @Flag(name: .long, help: "Read a book (EPUB not made by ArticleKit) as one article with a heading per chapter, not one article per chapter.")
     var joinChapters = false
 
+    @Option(name: .long, help: ArgumentHelp("Web pages: take title preferences per site from this JSON file (the format of Resources/html-sites.json) instead of the built-in ones; none for the generic choice on every site.", valueName: "file"))
+    var htmlSiteProfiles: String?
+
     func apply(to options: inout ConversionOptions) {
         options.encoding = encoding
         options.language = language
         if joinChapters { options.extra["epub-chapters"] = "join" }
+        if let htmlSiteProfiles { options.extra["html-site-profiles"] = htmlSiteProfiles }
     }
 }
 
