@@ -24,13 +24,27 @@ struct HTMLSiteProfiles: Hashable, Sendable, Codable {
     static func forOptions(_ options: ConversionOptions) throws(ArticleError) -> HTMLSiteProfiles {
         guard let path = options.extra[optionName] else { return builtIn }
         if path == "none" { return .none }
+        // A batch run reads its profiles file once, not once a page.
+        if let cached = FileCache.shared.get(path) { return cached }
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw ArticleError(.io, "cannot read the HTML site profiles: \(error.localizedDescription)", file: path)
         }
-        do { return try decode(data) } catch {
+        let profiles: HTMLSiteProfiles
+        do { profiles = try decode(data) } catch {
             throw ArticleError(.malformed, "not a list of HTML site profiles (see Resources/html-sites.json)", file: path)
         }
+        FileCache.shared.set(path, profiles)
+        return profiles
+    }
+
+    /// Profiles read from files, by path, for the life of the process.
+    private final class FileCache: @unchecked Sendable {
+        static let shared = FileCache()
+        private let lock = NSLock()
+        private var byPath: [String: HTMLSiteProfiles] = [:]
+        func get(_ path: String) -> HTMLSiteProfiles? { lock.withLock { byPath[path] } }
+        func set(_ path: String, _ p: HTMLSiteProfiles) { lock.withLock { byPath[path] = p } }
     }
 
     /// The name of the reader option (`--html-site-profiles`).
