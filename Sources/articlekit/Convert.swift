@@ -139,19 +139,7 @@ struct Convert: ParsableCommand {
         for p in paths {
             var d: ObjCBool = false
             guard p != "-", FileManager.default.fileExists(atPath: p, isDirectory: &d), d.boolValue else { out.append(p); continue }
-            guard let e = FileManager.default.enumerator(atPath: p) else { throw ArticleError(.io, "cannot list the folder", file: p) }
-            var files: [String] = []
-            while let rel = e.nextObject() as? String {
-                let name = (rel as NSString).lastPathComponent
-                if name.hasPrefix(".") { continue }
-                let full = (p as NSString).appendingPathComponent(rel)
-                var isDir: ObjCBool = false
-                if FileManager.default.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue,
-                   reading.from != nil || converter.registry.reader(forPath: name) != nil {
-                    files.append(full)
-                }
-            }
-            out += files.sorted()
+            out += try converter.readableFiles(under: p, anyFormat: reading.from != nil)
         }
         return out
     }

@@ -97,3 +97,29 @@ struct FolderWalk {
         return names
     }
 }
+
+extension Converter {
+    /// The files under `folder` that a reader can read (any file when `anyFormat`, for an input
+    /// format named by hand), in name order: the chapters of a book made from a folder. Hidden
+    /// files and folders are left out and links to folders are not followed, as in a batch run.
+    public func readableFiles(under folder: String, anyFormat: Bool = false) throws(ArticleError) -> [String] {
+        guard var walk = FolderWalk(root: folder) else {
+            throw ArticleError(.io, "cannot list the folder (\(String(cString: strerror(errno)).lowercased()))", file: folder)
+        }
+        let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+        var files: [String] = []
+        while let entry = walk.next() {
+            let name = (entry.relative as NSString).lastPathComponent
+            switch entry.kind {
+            case .folder where name.hasPrefix("."): walk.skipDescendants()
+            case .file where !name.hasPrefix(".") && (anyFormat || registry.reader(forPath: name) != nil):
+                files.append(base + "/" + entry.relative)
+            default: continue
+            }
+        }
+        if let problem = walk.problems.first {
+            throw ArticleError(.io, problem.reason, file: problem.path)
+        }
+        return files.sorted()
+    }
+}
