@@ -205,28 +205,28 @@ import Testing
         #expect(files(under: out).count < 2001, "it stopped before the end")
     }
 
-    /// As root a file mode cannot refuse a read, so the run drops to `nobody` when it can.
+    /// Converts `input` to JSON with `locked` (inside it) made unreadable. As root a file mode
+    /// cannot refuse a read, so the run drops to `nobody`, with everything else it needs to read
+    /// and write opened up.
+    func convertWithLocked(_ locked: URL, in input: URL) throws -> CLIRunner.Result {
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: locked.path)
+        let base = input.deletingLastPathComponent()
+        try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: base.path)
+        let args = ["convert", input.path, "--to", "json", "--output", base.appendingPathComponent("out").path]
+        guard getuid() == 0 else { return try CLIRunner.run(args) }
+        for dir in [input, input.appendingPathComponent("sub")] {
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir.path)
+        }
+        return try CLIRunner.run(["-u", "nobody", "--", CLIRunner.binary.path] + args, executable: URL(fileURLWithPath: "/usr/sbin/runuser"))
+    }
+
     /// A subfolder that cannot be listed is named as a failure; the rest of the tree converts.
     @Test func unreadableSubfolderFailsAlone() throws {
         let input = try makeCorpus()
         let locked = input.appendingPathComponent("locked")
         try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: input.appendingPathComponent("seed.txt"), to: locked.appendingPathComponent("hidden.txt"))
-        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: locked.path)
-        let base = input.deletingLastPathComponent()
-        try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: base.path)
-        let out = base.appendingPathComponent("out")
-        var args = ["convert", input.path, "--to", "json", "--output", out.path]
-        var r: CLIRunner.Result
-        if getuid() == 0 {
-            for dir in [input, input.appendingPathComponent("sub")] {
-                try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir.path)
-            }
-            args = ["-u", "nobody", "--", CLIRunner.binary.path] + args
-            r = try CLIRunner.run(args, executable: URL(fileURLWithPath: "/usr/sbin/runuser"))
-        } else {
-            r = try CLIRunner.run(args)
-        }
+        let r = try convertWithLocked(locked, in: input)
         #expect(r.status == 1, "\(r.stderr)")
         #expect(r.stderr.contains("locked") && r.stderr.contains("cannot list the folder (permission denied)"), "\(r.stderr)")
         #expect(r.stderr.contains("3 converted, 0 skipped, 1 failed"), "\(r.stderr)")
@@ -236,22 +236,7 @@ import Testing
         let input = try makeCorpus()
         let locked = input.appendingPathComponent("locked.txt")
         try FileManager.default.copyItem(at: input.appendingPathComponent("seed.txt"), to: locked)
-        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: locked.path)
-        let base = input.deletingLastPathComponent()
-        try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: base.path)
-        let out = base.appendingPathComponent("out")
-        var args = ["convert", input.path, "--to", "json", "--output", out.path]
-        var r: CLIRunner.Result
-        if getuid() == 0 {
-            // Everything the unprivileged user needs to read and write is opened up.
-            for dir in [input, input.appendingPathComponent("sub")] {
-                try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir.path)
-            }
-            args = ["-u", "nobody", "--", CLIRunner.binary.path] + args
-            r = try CLIRunner.run(args, executable: URL(fileURLWithPath: "/usr/sbin/runuser"))
-        } else {
-            r = try CLIRunner.run(args)
-        }
+        let r = try convertWithLocked(locked, in: input)
         #expect(r.status == 1, "\(r.stderr)")
         #expect(r.stderr.contains("locked.txt") && r.stderr.contains("permission denied"))
         #expect(r.stderr.contains("3 converted, 0 skipped, 1 failed"))
