@@ -11,7 +11,9 @@ enum HTMLPreprocessor {
     static func discardingScripts(_ bytes: [UInt8]) -> [UInt8] {
         bytes.withUnsafeBufferPointer { buf -> [UInt8] in
             var out: [UInt8] = []
-            out.reserveCapacity(buf.count / 2)
+            // The copy is never longer than the page; reserving half of it made most pages grow the
+            // buffer once (3% of the page benchmark in Array growth).
+            out.reserveCapacity(buf.count)
             var scanner = TagScanner(bytes: buf, limit: buf.count, interesting: ["script", "style", "template"])
             var copied = 0
             while let tag = scanner.nextTag() {
