@@ -69,7 +69,12 @@ enum BoilerplateRules {
     }
 
     static func tokens(_ s: String) -> [Substring] {
-        s.split { c in
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            // Class names are nearly always ASCII: split the bytes rather than the characters
+            // (grapheme breaking was most of the cost of classifying a new class string).
+            return s.utf8.split { a in !((a >= 97 && a <= 122) || (a >= 65 && a <= 90) || (a >= 48 && a <= 57)) }.map { Substring($0) }
+        }
+        return s.split { c in
             guard let a = c.asciiValue else { return !c.isLetter }
             return !((a >= 97 && a <= 122) || (a >= 65 && a <= 90) || (a >= 48 && a <= 57))
         }
@@ -97,9 +102,13 @@ enum BoilerplateRules {
         if node.attribute("hidden") != nil { return true }
         if let role = node.attribute("role"), ignoredRoles.contains(role.lowercased()) { return true }
         if name == "body" || name == "html" || name == "article" || name == "main" || name == "p" { return false }
-        let ci = rawClassAndID(node)
-        if ci.isEmpty { return false }
-        return isNegative(ci)
+        return classVerdict(node)?.negative ?? false
+    }
+
+    /// What the element's class and id say, or `nil` when it has neither.
+    static func classVerdict(_ node: XMLNode) -> ClassNameCache.Verdict? {
+        guard let key = ClassNameCache.key(for: node) else { return nil }
+        return ClassNameCache.shared.verdict(key, compute: classify)
     }
 
     /// Whether a class/id string names furniture.
@@ -127,28 +136,29 @@ enum BoilerplateRules {
         return ClassNameCache.Verdict(negative: computeNegative(ci, positive: positive), positive: positive, byline: byline)
     }
 
+    /// Strong words that a body-like name outweighs.
+    static let weakerThanPositive: Set<String> = ["teaser", "banner", "widget", "byline", "rating", "podcast"]
+
     private static func computeNegative(_ ci: String, positive: Bool) -> Bool {
         for w in strongMatcher.matches(in: ci).map({ strongNegative[$0] }) {
             // "article-body has-comments" still names the body first.
             if w == "comment" || w == "share" || w == "related" || w == "social" {
                 if positive && !tokens(ci).contains(where: { $0.hasPrefix(w) }) { continue }
             }
-            if positive, ["teaser", "banner", "widget", "byline", "rating", "podcast"].contains(w) { continue }
+            if positive, weakerThanPositive.contains(w) { continue }
             return true
         }
-        let t = tokens(ci)
-        if t.contains(where: { negativeTokens.contains(String($0)) }) && !positive { return true }
+        if !positive, tokens(ci).contains(where: { negativeTokens.contains(String($0)) }) { return true }
         return false
     }
 
     /// A score for an element from its class and id: positive for body-like names, negative
     /// for furniture-like ones.
     static func weight(_ node: XMLNode) -> Double {
-        let ci = rawClassAndID(node)
-        guard !ci.isEmpty else { return 0 }
+        guard let v = classVerdict(node) else { return 0 }
         var w = 0.0
-        if hasPositive(ci) { w += 25 }
-        if isNegative(ci) { w -= 25 }
+        if v.positive { w += 25 }
+        if v.negative { w -= 25 }
         return w
     }
 }

@@ -63,9 +63,7 @@ struct PageScan {
     static func isByline(_ node: XMLNode) -> Bool {
         if node.attribute("rel") == "author" { return true }
         if let ip = node.attribute("itemprop"), ip == "author" || ip == "creator" { return true }
-        let ci = BoilerplateRules.rawClassAndID(node)
-        guard !ci.isEmpty else { return false }
-        return BoilerplateRules.namesByline(ci)
+        return BoilerplateRules.classVerdict(node)?.byline ?? false
     }
 
     /// The first non-empty meta value for any of `keys`.

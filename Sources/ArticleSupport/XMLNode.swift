@@ -89,6 +89,25 @@ public struct XMLNode {
         return nil
     }
 
+    /// Calls `body` with the UTF-8 bytes of the attribute `name` (lower case for HTML) read in
+    /// place, or returns `nil` when the element has no such attribute. Cheaper than
+    /// ``attribute(_:)`` when the value is only looked at: no string is built for it.
+    public func withAttribute<R>(_ name: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        var prop = pointer.pointee.properties
+        while let p = prop {
+            if let n = p.pointee.name, Self.equals(n, name) {
+                guard let child = p.pointee.children else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+                if child.pointee.next == nil, let c = child.pointee.content {
+                    return body(UnsafeBufferPointer(start: c, count: Int(xmlStrlen(c))))
+                }
+                var value = Self.value(of: p)
+                return value.withUTF8(body)
+            }
+            prop = p.pointee.next
+        }
+        return nil
+    }
+
     /// Every attribute, in document order.
     public var attributes: [(name: String, value: String)] {
         var out: [(String, String)] = []
