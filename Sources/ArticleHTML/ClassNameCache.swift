@@ -19,6 +19,11 @@ final class ClassNameCache: @unchecked Sendable {
         // Ids and classes often carry serial numbers (`post-1234`); the words are what count.
         var ci = raw
         if raw.utf8.contains(where: Self.isDigit) { ci = ci.withUTF8 { Self.joinedWithoutDigits($0, nil) } }
+        return verdict(key: ci, compute: compute)
+    }
+
+    /// The verdict for a key already without digits (from ``key(for:)``).
+    func verdict(key ci: String, compute: (String) -> Verdict) -> Verdict {
         lock.lock()
         if let v = verdicts[ci] { lock.unlock(); return v }
         lock.unlock()
