@@ -41,7 +41,7 @@ public enum HTMLParser {
             let sniffed = CharsetSniffer.sniff(bytes, explicit: options.encoding)
             let body = UnsafeBufferPointer(rebasing: bytes[sniffed.bomLength...])
             if sniffed.label == "utf-8" {
-                if CharsetSniffer.isValidUTF8(body) { return .success((Array(body), "utf-8")) }
+                if sniffed.validatedUTF8 || CharsetSniffer.isValidUTF8(body) { return .success((Array(body), "utf-8")) }
                 return .success((Array(String(decoding: body, as: UTF8.self).utf8), "utf-8"))
             }
             if let utf8 = convertToUTF8(body, label: sniffed.label) { return .success((utf8, sniffed.label)) }

@@ -1,8 +1,12 @@
+import Foundation
+
 /// Byte-level clean-ups done before libxml2 sees a page.
 enum HTMLPreprocessor {
     /// Removes NUL bytes, which HTML says to ignore and which end C strings early.
     static func removeNULs(_ bytes: inout [UInt8]) {
-        guard bytes.contains(0) else { return }
+        // memchr rather than `contains`: the generic scan was 0.6% of the page benchmark.
+        let hasNUL = bytes.withUnsafeBytes { raw in raw.baseAddress.map { memchr($0, 0, raw.count) != nil } ?? false }
+        guard hasNUL else { return }
         bytes.removeAll { $0 == 0 }
     }
 
