@@ -29,7 +29,7 @@ struct ArticleExtraction {
         let headlines = Set([meta.title, h1].compactMap { $0.map(TextTools.normalized) })
         var blocks: [Block] = []
         if let body = scan.body ?? document.root {
-            var extractor = ContentExtractor()
+            var extractor = ContentExtractor(expectedElements: scan.elementCount)
             extractor.measure(body)
             let candidates = extractor.candidates()
             let inlines = InlineBuilder(resolver: resolver) { [extractor] in extractor.isBoilerplate($0) }

@@ -24,6 +24,15 @@ struct ContentExtractor {
     private var paragraphText: [XMLNode: Int] = [:]
     private var order: [XMLNode] = []
 
+    init() {}
+
+    /// An extractor for a page of about `elements` elements: the table of measurements is
+    /// sized once instead of growing (rehashing as it grew was 1% of the page benchmark).
+    init(expectedElements elements: Int) {
+        stats.reserveCapacity(elements)
+        order.reserveCapacity(elements)
+    }
+
     /// Text length of an element, not counting furniture inside it.
     func textLength(_ node: XMLNode) -> Int { stats[node]?.text ?? 0 }
 

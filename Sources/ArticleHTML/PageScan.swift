@@ -14,6 +14,8 @@ struct PageScan {
     var times: [XMLNode] = []
     var bylines: [XMLNode] = []
     var body: XMLNode?
+    /// The number of elements visited (not counting the insides of scripts, styles and SVG).
+    var elementCount = 0
 
     init(document: XMLDocument) {
         guard let root = document.root else { return }
@@ -22,6 +24,7 @@ struct PageScan {
         }
         root.forEachDescendant { node in
             guard node.isElement else { return false }
+            elementCount += 1
             switch node.name {
             case "meta":
                 if let content = node.attribute("content") {
