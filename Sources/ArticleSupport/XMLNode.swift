@@ -133,12 +133,13 @@ public struct XMLNode {
 
     /// Compares a libxml2 string with a Swift string without allocating.
     static func equals(_ c: UnsafePointer<xmlChar>, _ s: String) -> Bool {
-        var i = 0
-        for b in s.utf8 {
-            if c[i] != b { return false }
-            i += 1
+        // Through the contiguous bytes, not the UTF-8 view's iterator: every attribute look-up
+        // compares each attribute's name this way (1.5% of the page benchmark).
+        var s = s
+        return s.withUTF8 { u in
+            for i in 0..<u.count where c[i] != u[i] { return false }
+            return c[u.count] == 0
         }
-        return c[i] == 0
     }
 
     /// Whether this is an element named `name` (lower case for HTML); cheaper than ``name``.
