@@ -43,9 +43,12 @@ enum BlockCleaner {
         guard words.count <= 9 else { return false }
         let digits = n.filter(\.isNumber).count
         let letters = n.filter(\.isLetter).count
+        // The counts decide most paragraphs without the three pattern searches (1.2% of the
+        // page benchmark when run on every short paragraph).
+        guard digits >= 4, letters <= 30 else { return false }
         let hasTime = n.range(of: #"\b\d{1,2}[:.]\d{2}\b"#, options: .regularExpression) != nil
         let hasDate = n.range(of: #"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b"#, options: .regularExpression) != nil
             || n.range(of: #"\b(19|20)\d{2}\b"#, options: .regularExpression) != nil
-        return (hasDate || hasTime) && digits >= 4 && letters <= 30
+        return hasDate || hasTime
     }
 }
