@@ -64,8 +64,9 @@ struct PageScan {
     }
 
     static func isByline(_ node: XMLNode) -> Bool {
-        if node.attribute("rel") == "author" { return true }
-        if let ip = node.attribute("itemprop"), ip == "author" || ip == "creator" { return true }
+        // Compared in place: these two look-ups run on every element of the page.
+        if node.withAttribute("rel", { $0.elementsEqual("author".utf8) }) == true { return true }
+        if node.withAttribute("itemprop", { $0.elementsEqual("author".utf8) || $0.elementsEqual("creator".utf8) }) == true { return true }
         return BoilerplateRules.classVerdict(node)?.byline ?? false
     }
 
