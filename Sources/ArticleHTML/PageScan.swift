@@ -67,7 +67,7 @@ struct PageScan {
         // Compared in place: these two look-ups run on every element of the page.
         if node.withAttribute("rel", { $0.elementsEqual("author".utf8) }) == true { return true }
         if node.withAttribute("itemprop", { $0.elementsEqual("author".utf8) || $0.elementsEqual("creator".utf8) }) == true { return true }
-        return BoilerplateRules.classVerdict(node)?.byline ?? false
+        return BoilerplateRules.namesByline(node)
     }
 
     /// The first non-empty meta value for any of `keys`.

@@ -39,18 +39,20 @@ struct WordMatcher: Sendable {
     /// order of position and then of the list, until it returns `false`.
     private func scan(_ text: String, _ found: (Int) -> Bool) {
         var t = text
-        t.withUTF8 { h in
-            pool.withUnsafeBufferPointer { pool in
-                entries.withUnsafeBufferPointer { entries in
-                    groupStart.withUnsafeBufferPointer { groupStart in
-                        let n = h.count
-                        for i in 0..<n {
-                            let first = Int(h[i])
-                            for e in entries[groupStart[first]..<groupStart[first + 1]] where i + e.count <= n {
-                                var k = 1
-                                while k < e.count, h[i + k] == pool[e.start + k] { k += 1 }
-                                if k == e.count, !found(e.index) { return }
-                            }
+        t.withUTF8 { scan($0, found) }
+    }
+
+    private func scan(_ h: UnsafeBufferPointer<UInt8>, _ found: (Int) -> Bool) {
+        pool.withUnsafeBufferPointer { pool in
+            entries.withUnsafeBufferPointer { entries in
+                groupStart.withUnsafeBufferPointer { groupStart in
+                    let n = h.count
+                    for i in 0..<n {
+                        let first = Int(h[i])
+                        for e in entries[groupStart[first]..<groupStart[first + 1]] where i + e.count <= n {
+                            var k = 1
+                            while k < e.count, h[i + k] == pool[e.start + k] { k += 1 }
+                            if k == e.count, !found(e.index) { return }
                         }
                     }
                 }
@@ -66,6 +68,13 @@ struct WordMatcher: Sendable {
             return true
         }
         return out
+    }
+
+    /// Whether any word occurs in the UTF-8 bytes `text`.
+    func matchesAny(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var any = false
+        scan(text) { _ in any = true; return false }
+        return any
     }
 
     /// Whether any word occurs in `text`.
