@@ -40,8 +40,14 @@ struct MetadataExtractor {
     }
 
     func metadata() -> Metadata {
+        metadata(profileTitle: profileTitle)
+    }
+
+    /// ``metadata()`` for a caller that has looked up ``profileTitle`` already (the look-up
+    /// parses the page's address: twice a page was 1% of the page benchmark).
+    func metadata(profileTitle: String?) -> Metadata {
         var m = Metadata()
-        m.title = title()
+        m.title = profileTitle ?? genericTitle()
         m.authors = authors()
         m.published = published()
         m.source = siteName
