@@ -65,7 +65,7 @@ extension FigureExtractor {
 
     /// A credit without its label, brackets and separators (`Foto: APA` → `APA`).
     static func cleanCredit(_ raw: String) -> String {
-        var s = raw.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        var s = TextTools.collapse(raw)
         s = stripLabel(s)
         s = s.trimmingCharacters(in: .init(charactersIn: " []|/-–—:.,;©"))
         // Outer brackets go; brackets that belong to the credit ("Urs Flueeler (Keystone)") stay.

@@ -163,7 +163,7 @@ struct FigureExtractor {
     }
 
     private func collapse(_ s: String) -> String {
-        s.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        TextTools.collapse(s)
     }
 }
 
