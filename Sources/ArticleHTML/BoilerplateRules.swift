@@ -83,7 +83,11 @@ enum BoilerplateRules {
 
     /// Whether the element is hidden or never holds article text, whatever it contains.
     static func isHardBoilerplate(_ node: XMLNode) -> Bool {
-        let name = node.name
+        isHardBoilerplate(node, name: node.name)
+    }
+
+    /// ``isHardBoilerplate(_:)`` for an element whose name the caller has read already.
+    static func isHardBoilerplate(_ node: XMLNode, name: String) -> Bool {
         if ignoredTags.contains(name) { return true }
         if node.attribute("aria-hidden") == "true" { return true }
         return node.withAttribute("style", hidesElement) ?? false
@@ -108,8 +112,8 @@ enum BoilerplateRules {
 
     /// Whether the element looks like furniture by its tag, role or class; the caller keeps it
     /// anyway when it holds a lot of running text.
-    static func looksLikeFurniture(_ node: XMLNode) -> Bool {
-        let name = node.name
+    /// `name` is the element's name, which the caller has read already.
+    static func looksLikeFurniture(_ node: XMLNode, name: String) -> Bool {
         if furnitureTags.contains(name) { return true }
         // Streaming server rendering parks whole articles in `hidden` elements until a script
         // moves them, so `hidden` alone is furniture, not a hard rule.
