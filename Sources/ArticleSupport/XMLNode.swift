@@ -80,8 +80,11 @@ public struct XMLNode {
     /// The value of the attribute `name` (lower case for HTML), if present.
     public func attribute(_ name: String) -> String? {
         var prop = pointer.pointee.properties
+        // Most attributes differ from the wanted one in their first byte: checking it first
+        // skips the full comparison (which was 1.8% of the page benchmark).
+        let first = name.utf8.first ?? 0
         while let p = prop {
-            if let n = p.pointee.name, Self.equals(n, name) {
+            if let n = p.pointee.name, n[0] == first, Self.equals(n, name) {
                 return Self.value(of: p)
             }
             prop = p.pointee.next
@@ -94,8 +97,9 @@ public struct XMLNode {
     /// ``attribute(_:)`` when the value is only looked at: no string is built for it.
     public func withAttribute<R>(_ name: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
         var prop = pointer.pointee.properties
+        let first = name.utf8.first ?? 0
         while let p = prop {
-            if let n = p.pointee.name, Self.equals(n, name) {
+            if let n = p.pointee.name, n[0] == first, Self.equals(n, name) {
                 guard let child = p.pointee.children else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
                 if child.pointee.next == nil, let c = child.pointee.content {
                     return body(UnsafeBufferPointer(start: c, count: Int(xmlStrlen(c))))
