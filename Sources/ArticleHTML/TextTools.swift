@@ -62,19 +62,35 @@ enum TextTools {
 
     /// The words of a text (runs of letters and digits), lower-cased (ASCII letters only; others
     /// compare as written).
-    static func words(_ s: String) -> [String] {
+    static func words(_ text: String) -> [String] {
+        // Each word is copied out of the UTF-8 bytes (ASCII capitals lowered on the way) rather
+        // than appended scalar by scalar: choosing the body container splits the text of every
+        // candidate into words.
         var out: [String] = []
-        var word = String.UnicodeScalarView()
-        for u in s.unicodeScalars {
-            if isWordScalar(u) {
-                let v = u.value
-                word.append(v >= 65 && v <= 90 ? Unicode.Scalar(v + 32) ?? u : u)
-            } else if !word.isEmpty {
-                out.append(String(word))
-                word = String.UnicodeScalarView()
+        var s = text
+        s.withUTF8 { utf8 in
+            var start = -1
+            var offset = 0
+            func emit(_ end: Int) {
+                out.append(String(unsafeUninitializedCapacity: end - start) { word in
+                    for k in start..<end {
+                        let b = utf8[k]
+                        word[k - start] = b >= 65 && b <= 90 ? b + 32 : b
+                    }
+                    return end - start
+                })
+                start = -1
             }
+            for u in text.unicodeScalars {
+                if isWordScalar(u) {
+                    if start < 0 { start = offset }
+                } else if start >= 0 {
+                    emit(offset)
+                }
+                offset += UTF8.width(u)
+            }
+            if start >= 0 { emit(offset) }
         }
-        if !word.isEmpty { out.append(String(word)) }
         return out
     }
 }
