@@ -91,9 +91,4 @@ extension TextTools {
             }
         }
     }
-
-    /// Whether `haystack` contains any of `needles`.
-    static func hasAny(_ haystack: String, _ needles: [String]) -> Bool {
-        needles.contains { has(haystack, $0) }
-    }
 }
