@@ -23,9 +23,9 @@ struct TagScanner {
     private let interestingBytes: [[UInt8]]
 
     /// Tags whose contents are skipped: the text inside them is not markup.
-    private static let rawTextNames: [(name: String, bytes: [UInt8], end: StaticString)] = [
-        ("script", Array("script".utf8), "</script"), ("style", Array("style".utf8), "</style"),
-        ("title", Array("title".utf8), "</title"), ("textarea", Array("textarea".utf8), "</textarea"),
+    private static let rawTextNames: [(name: [UInt8], end: StaticString)] = [
+        (Array("script".utf8), "</script"), (Array("style".utf8), "</style"),
+        (Array("title".utf8), "</title"), (Array("textarea".utf8), "</textarea"),
     ]
 
     init(bytes: UnsafeBufferPointer<UInt8>, limit: Int, interesting: [String]) {
@@ -99,7 +99,7 @@ struct TagScanner {
             i = parseAttributes(from: i, into: &attributes, collect: wanted != nil)
             position = i
             let tagEnd = i
-            if let raw = Self.rawTextNames.first(where: { name(nameStart, nameEnd, is: $0.bytes) }) {
+            if let raw = Self.rawTextNames.first(where: { name(nameStart, nameEnd, is: $0.name) }) {
                 position = find(raw.end, from: position)
             }
             return Tag(name: wanted.map { interesting[$0] } ?? "", attributes: attributes, end: tagEnd)
