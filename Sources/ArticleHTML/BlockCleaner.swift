@@ -16,8 +16,10 @@ enum BlockCleaner {
             let text = b.plainText
             if text.isEmpty, b != .rule { continue }
             if out.allSatisfy(\.isFigure), headlines.contains(TextTools.normalized(text)) { continue }
-            if case .paragraph = b, text.count < 90, isBylineOrDateline(text, authors: names) { continue }
-            if text.count > 40, !seen.insert(text).inserted { continue }
+            // Counted only as far as the limit: counting every character of every paragraph
+            // (grapheme breaking) was 1% of the page benchmark.
+            if case .paragraph = b, text.dropFirst(89).isEmpty, isBylineOrDateline(text, authors: names) { continue }
+            if !text.dropFirst(40).isEmpty, !seen.insert(text).inserted { continue }
             out.append(b)
         }
         while out.last == .rule { out.removeLast() }
@@ -41,9 +43,12 @@ enum BlockCleaner {
         guard words.count <= 9 else { return false }
         let digits = n.filter(\.isNumber).count
         let letters = n.filter(\.isLetter).count
+        // The counts decide most paragraphs without the three pattern searches (1.2% of the
+        // page benchmark when run on every short paragraph).
+        guard digits >= 4, letters <= 30 else { return false }
         let hasTime = n.range(of: #"\b\d{1,2}[:.]\d{2}\b"#, options: .regularExpression) != nil
         let hasDate = n.range(of: #"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b"#, options: .regularExpression) != nil
             || n.range(of: #"\b(19|20)\d{2}\b"#, options: .regularExpression) != nil
-        return (hasDate || hasTime) && digits >= 4 && letters <= 30
+        return hasDate || hasTime
     }
 }

@@ -24,6 +24,15 @@ struct ContentExtractor {
     private var paragraphText: [XMLNode: Int] = [:]
     private var order: [XMLNode] = []
 
+    init() {}
+
+    /// An extractor for a page of about `elements` elements: the table of measurements is
+    /// sized once instead of growing (rehashing as it grew was 1% of the page benchmark).
+    init(expectedElements elements: Int) {
+        stats.reserveCapacity(elements)
+        order.reserveCapacity(elements)
+    }
+
     /// Text length of an element, not counting furniture inside it.
     func textLength(_ node: XMLNode) -> Int { stats[node]?.text ?? 0 }
 
@@ -42,12 +51,14 @@ struct ContentExtractor {
 
     private mutating func measure(_ node: XMLNode, inLink: Bool) -> Stats {
         var s = Stats()
-        if BoilerplateRules.isHardBoilerplate(node) {
+        // The name is read once, not again for each rule and check below.
+        let name = node.name
+        if BoilerplateRules.isHardBoilerplate(node, name: name) {
             s.boilerplate = true
             stats[node] = s
             return s
         }
-        let isLink = inLink || node.isElement(named: "a")
+        let isLink = inLink || name == "a"
         let firstDescendant = order.count
         var direct = 0
         for child in node.children {
@@ -71,16 +82,16 @@ struct ContentExtractor {
             default: break
             }
         }
-        if !isLink, direct >= 80 || (node.isElement(named: "p") && s.text >= 80), s.link * 2 < s.text { s.paragraphs += 1 }
+        if !isLink, direct >= 80 || (name == "p" && s.text >= 80), s.link * 2 < s.text { s.paragraphs += 1 }
         // Furniture by name only: an element that holds several paragraphs of running text is
         // kept (whole pages wrapped in a <form>, articles inside a "sidebar-enabled" layout).
-        if node.isElement(named: "img") || node.isElement(named: "amp-img") { s.images += 1 }
-        if node.isElement(named: "figure") || node.isElement(named: "figcaption") { s.figures += 1 }
+        if name == "img" || name == "amp-img" { s.images += 1 }
+        if name == "figure" || name == "figcaption" { s.figures += 1 }
         // Figures are never furniture by their class names ("shareable-item", "image-widget").
         let holdsFigure = s.images > 0 && s.images <= 3 && s.text < 1000
-        let figureLike = node.isElement(named: "figure") || (holdsFigure && (s.figures > 0 || FigureExtractor.hasFigureClass(node)))
-        let imageButton = node.isElement(named: "button") && s.images > 0
-        if !figureLike, !imageButton, BoilerplateRules.looksLikeFurniture(node), !(s.paragraphs >= 3 && s.text >= 600 && s.link * 2 < s.text) {
+        let figureLike = name == "figure" || (holdsFigure && (s.figures > 0 || FigureExtractor.hasFigureClass(node)))
+        let imageButton = name == "button" && s.images > 0
+        if !figureLike, !imageButton, BoilerplateRules.looksLikeFurniture(node, name: name), !(s.paragraphs >= 3 && s.text >= 600 && s.link * 2 < s.text) {
             s.boilerplate = true
             order.removeSubrange(firstDescendant...)
             stats[node] = s

@@ -26,7 +26,9 @@ extension FigureExtractor {
     /// Splits plain caption text into text and credit.
     static func splitCredit(_ text: String) -> (String, String)? {
         let lower = text.lowercased()
-        if let r = lower.range(of: "©") ?? lower.range(of: "(c) ") {
+        // Foundation's search (2.8% of the page benchmark) only where the bytes occur: neither
+        // needle has another canonically equivalent spelling, so a miss here is a miss there.
+        if TextTools.has(lower, "©") || TextTools.has(lower, "(c) "), let r = lower.range(of: "©") ?? lower.range(of: "(c) ") {
             let credit = String(text[r.upperBound...])
             let before = String(text[..<r.lowerBound])
             let c = cleanCredit(credit)
@@ -63,7 +65,7 @@ extension FigureExtractor {
 
     /// A credit without its label, brackets and separators (`Foto: APA` → `APA`).
     static func cleanCredit(_ raw: String) -> String {
-        var s = raw.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        var s = TextTools.collapse(raw)
         s = stripLabel(s)
         s = s.trimmingCharacters(in: .init(charactersIn: " []|/-–—:.,;©"))
         // Outer brackets go; brackets that belong to the credit ("Urs Flueeler (Keystone)") stay.
@@ -81,6 +83,11 @@ extension FigureExtractor {
         "ap photo", "afp via getty images", "unsplash", "pexels", "handout", "file photo", "archive", "archiv",
     ]
 
+    /// The agencies, longest first, so "pa wire" is tried before "pa" (sorted once, not per caption).
+    static let agenciesLongestFirst = agencies.sorted { $0.count > $1.count }
+    /// The labels, longest first, so "photo by" is tried before "photo".
+    static let labelsLongestFirst = creditLabels.sorted { $0.count > $1.count }
+
     /// A credit at the end of a caption without a label: `… the hearing. (AP)`, `… hour. AP`.
     static func trailingCredit(_ text: String) -> (String, String)? {
         let t = text.trimmingWhitespace
@@ -92,8 +99,8 @@ extension FigureExtractor {
                 return (trimCaption(String(t[..<open])), inner)
             }
         }
-        for agency in agencies.sorted(by: { $0.count > $1.count }) {
-            let lower = t.lowercased()
+        let lower = t.lowercased()
+        for agency in agenciesLongestFirst {
             guard lower.hasSuffix(" " + agency) || lower.hasSuffix("." + agency) else { continue }
             let cut = t.index(t.endIndex, offsetBy: -agency.count)
             let before = String(t[..<cut]).trimmingWhitespace
@@ -107,7 +114,7 @@ extension FigureExtractor {
         var t = s.trimmingCharacters(in: .init(charactersIn: " ([|"))
         if t.hasPrefix("©") { t = String(t.dropFirst()) }
         let lower = t.lowercased()
-        for label in creditLabels.sorted(by: { $0.count > $1.count }) where lower.hasPrefix(label) {
+        for label in labelsLongestFirst where lower.hasPrefix(label) {
             var rest = t.dropFirst(label.count)
             rest = rest.drop { $0 == " " }
             if rest.first == ":" || rest.first == "/" || label.hasSuffix(" by") || label.hasSuffix(" von") {

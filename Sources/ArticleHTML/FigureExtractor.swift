@@ -13,6 +13,9 @@ struct FigureExtractor {
         "fotograf", "quelle", "urheber", "autor", "bildnachweis", "fonte", "auteur", "firma",
     ]
     static let captionWords = ["caption", "legend", "description", "desc", "bildunterschrift", "subtitle", "text"]
+    /// The words above looked for in one pass over a class name, not one search per word.
+    static let creditMatcher = WordMatcher(creditWords)
+    static let captionMatcher = WordMatcher(captionWords)
 
     /// A figure for `node`, or `nil` when it has neither an image nor a caption.
     func figure(from node: XMLNode) -> Figure? {
@@ -26,25 +29,25 @@ struct FigureExtractor {
             if name == "button" { return false }
             if name == "figcaption" { figcaption = figcaption ?? d; return true }
             let ci = BoilerplateRules.classAndID(d) + " " + (d.attribute("itemprop") ?? "").lowercased()
-            if creditNode == nil, TextTools.hasAny(ci, Self.creditWords) || name == "footer" || name == "small" || name == "cite",
+            if creditNode == nil, Self.creditMatcher.matchesAny(ci) || name == "footer" || name == "small" || name == "cite",
                !d.text.trimmingWhitespace.isEmpty {
                 creditNode = d
                 return false
             }
-            if captionNode == nil, name != "img", name != "amp-img", name != "picture", TextTools.hasAny(ci, Self.captionWords) {
+            if captionNode == nil, name != "img", name != "amp-img", name != "picture", Self.captionMatcher.matchesAny(ci) {
                 captionNode = d
             }
             return true
         }
         if let f = figcaption { captionNode = f }
         if captionNode == nil, node.isElement(named: "figure"), let next = node.nextElementSibling,
-           next.isElement(named: "figcaption") || TextTools.hasAny(BoilerplateRules.classAndID(next), Self.captionWords) {
+           next.isElement(named: "figcaption") || Self.captionMatcher.matchesAny(BoilerplateRules.classAndID(next)) {
             // <figure><img></figure><figcaption>…</figcaption>: the caption stands beside it.
             captionNode = next
             if creditNode == nil {
                 next.forEachDescendant { d in
                     guard d.isElement, creditNode == nil else { return false }
-                    if TextTools.hasAny(BoilerplateRules.classAndID(d), Self.creditWords) { creditNode = d; return false }
+                    if Self.creditMatcher.matchesAny(BoilerplateRules.classAndID(d)) { creditNode = d; return false }
                     return true
                 }
             }
@@ -163,7 +166,7 @@ struct FigureExtractor {
     }
 
     private func collapse(_ s: String) -> String {
-        s.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        TextTools.collapse(s)
     }
 }
 

@@ -14,6 +14,8 @@ struct PageScan {
     var times: [XMLNode] = []
     var bylines: [XMLNode] = []
     var body: XMLNode?
+    /// The number of elements visited (not counting the insides of scripts, styles and SVG).
+    var elementCount = 0
 
     init(document: XMLDocument) {
         guard let root = document.root else { return }
@@ -22,6 +24,7 @@ struct PageScan {
         }
         root.forEachDescendant { node in
             guard node.isElement else { return false }
+            elementCount += 1
             switch node.name {
             case "meta":
                 if let content = node.attribute("content") {
@@ -61,11 +64,10 @@ struct PageScan {
     }
 
     static func isByline(_ node: XMLNode) -> Bool {
-        if node.attribute("rel") == "author" { return true }
-        if let ip = node.attribute("itemprop"), ip == "author" || ip == "creator" { return true }
-        let ci = BoilerplateRules.rawClassAndID(node)
-        guard !ci.isEmpty else { return false }
-        return BoilerplateRules.namesByline(ci)
+        // Compared in place: these two look-ups run on every element of the page.
+        if node.withAttribute("rel", { $0.elementsEqual("author".utf8) }) == true { return true }
+        if node.withAttribute("itemprop", { $0.elementsEqual("author".utf8) || $0.elementsEqual("creator".utf8) }) == true { return true }
+        return BoilerplateRules.namesByline(node)
     }
 
     /// The first non-empty meta value for any of `keys`.

@@ -6,7 +6,9 @@ public enum HTMLEntities {
     /// `text` with every known character reference replaced by its character; unknown or
     /// malformed references are left as written.
     public static func decode(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        // A byte test, not Foundation's `contains` (0.4% of the page benchmark for JSON-LD
+        // strings): with no `&` byte there is no `&` character for the loop below to find.
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var rest = Substring(text)

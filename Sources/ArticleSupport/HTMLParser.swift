@@ -36,12 +36,19 @@ public enum HTMLParser {
         if data.count > options.maximumSize || data.count >= Int(Int32.max) {
             throw ArticleError(.limitExceeded, "the page is larger than \(options.maximumSize) bytes", file: name)
         }
+        var scriptsDiscarded = false
         let result = data.withUnsafeBytes { raw -> Result<(bytes: [UInt8], label: String), ArticleError> in
             let bytes = raw.bindMemory(to: UInt8.self)
             let sniffed = CharsetSniffer.sniff(bytes, explicit: options.encoding)
             let body = UnsafeBufferPointer(rebasing: bytes[sniffed.bomLength...])
             if sniffed.label == "utf-8" {
-                if CharsetSniffer.isValidUTF8(body) { return .success((Array(body), "utf-8")) }
+                if sniffed.validatedUTF8 || CharsetSniffer.isValidUTF8(body) {
+                    // Valid UTF-8 is used as it is: stripping the scripts straight from the
+                    // input saves copying the whole page first.
+                    guard options.discardScripts else { return .success((Array(body), "utf-8")) }
+                    scriptsDiscarded = true
+                    return .success((HTMLPreprocessor.discardingScripts(body), "utf-8"))
+                }
                 return .success((Array(String(decoding: body, as: UTF8.self).utf8), "utf-8"))
             }
             if let utf8 = convertToUTF8(body, label: sniffed.label) { return .success((utf8, sniffed.label)) }
@@ -58,7 +65,7 @@ public enum HTMLParser {
         case .success(let r): (utf8, label) = r
         case .failure(let e): throw e
         }
-        if options.discardScripts { utf8 = HTMLPreprocessor.discardingScripts(utf8) }
+        if options.discardScripts, !scriptsDiscarded { utf8 = HTMLPreprocessor.discardingScripts(utf8) }
         HTMLPreprocessor.removeNULs(&utf8)
         if utf8.isEmpty { utf8 = Array("<html></html>".utf8) }
         let flags = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue

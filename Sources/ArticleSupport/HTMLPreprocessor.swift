@@ -1,39 +1,48 @@
+import Foundation
+
 /// Byte-level clean-ups done before libxml2 sees a page.
 enum HTMLPreprocessor {
     /// Removes NUL bytes, which HTML says to ignore and which end C strings early.
     static func removeNULs(_ bytes: inout [UInt8]) {
-        guard bytes.contains(0) else { return }
+        // memchr rather than `contains`: the generic scan was 0.6% of the page benchmark.
+        let hasNUL = bytes.withUnsafeBytes { raw in raw.baseAddress.map { memchr($0, 0, raw.count) != nil } ?? false }
+        guard hasNUL else { return }
         bytes.removeAll { $0 == 0 }
     }
 
     /// A copy of the page with the contents of `<script>` (other than JSON-LD), `<style>` and
     /// `<template>` elements removed; the tags themselves stay.
     static func discardingScripts(_ bytes: [UInt8]) -> [UInt8] {
-        bytes.withUnsafeBufferPointer { buf -> [UInt8] in
-            var out: [UInt8] = []
-            out.reserveCapacity(buf.count / 2)
-            var scanner = TagScanner(bytes: buf, limit: buf.count, interesting: ["script", "style", "template"])
-            var copied = 0
-            while let tag = scanner.nextTag() {
-                let end: StaticString
-                switch tag.name {
-                case "script":
-                    if (tag.attributes["type"] ?? "").lowercased().contains("ld+json") { continue }
-                    end = "</script"
-                case "style": end = "</style"
-                case "template": end = "</template"
-                default: continue
-                }
-                // Script and style contents were skipped by the scanner already; the end tag
-                // is searched from the end of the start tag either way.
-                let close = scanner.find(end, from: tag.end)
-                guard tag.end >= copied else { continue }
-                out.append(contentsOf: buf[copied..<tag.end])
-                copied = close
-                scanner.position = close
+        bytes.withUnsafeBufferPointer { discardingScripts($0) }
+    }
+
+    /// ``discardingScripts(_:)-([UInt8])`` reading the page in place.
+    static func discardingScripts(_ buf: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        // The copy is never longer than the page; reserving half of it made most pages grow
+        // the buffer once (3% of the page benchmark in Array growth).
+        out.reserveCapacity(buf.count)
+        var scanner = TagScanner(bytes: buf, limit: buf.count, interesting: ["script", "style", "template"])
+        var copied = 0
+        while let tag = scanner.nextTag() {
+            let end: StaticString
+            switch tag.name {
+            case "script":
+                if (tag.attributes["type"] ?? "").lowercased().contains("ld+json") { continue }
+                end = "</script"
+            case "style": end = "</style"
+            case "template": end = "</template"
+            default: continue
             }
-            out.append(contentsOf: buf[copied..<buf.count])
-            return out
+            // Script and style contents were skipped by the scanner already; the end tag
+            // is searched from the end of the start tag either way.
+            let close = scanner.find(end, from: tag.end)
+            guard tag.end >= copied else { continue }
+            out.append(contentsOf: buf[copied..<tag.end])
+            copied = close
+            scanner.position = close
         }
+        out.append(contentsOf: buf[copied..<buf.count])
+        return out
     }
 }

@@ -80,9 +80,32 @@ public struct XMLNode {
     /// The value of the attribute `name` (lower case for HTML), if present.
     public func attribute(_ name: String) -> String? {
         var prop = pointer.pointee.properties
+        // Most attributes differ from the wanted one in their first byte: checking it first
+        // skips the full comparison (which was 1.8% of the page benchmark).
+        let first = name.utf8.first ?? 0
         while let p = prop {
-            if let n = p.pointee.name, Self.equals(n, name) {
+            if let n = p.pointee.name, n[0] == first, Self.equals(n, name) {
                 return Self.value(of: p)
+            }
+            prop = p.pointee.next
+        }
+        return nil
+    }
+
+    /// Calls `body` with the UTF-8 bytes of the attribute `name` (lower case for HTML) read in
+    /// place, or returns `nil` when the element has no such attribute. Cheaper than
+    /// ``attribute(_:)`` when the value is only looked at: no string is built for it.
+    public func withAttribute<R>(_ name: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        var prop = pointer.pointee.properties
+        let first = name.utf8.first ?? 0
+        while let p = prop {
+            if let n = p.pointee.name, n[0] == first, Self.equals(n, name) {
+                guard let child = p.pointee.children else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+                if child.pointee.next == nil, let c = child.pointee.content {
+                    return body(UnsafeBufferPointer(start: c, count: Int(xmlStrlen(c))))
+                }
+                var value = Self.value(of: p)
+                return value.withUTF8(body)
             }
             prop = p.pointee.next
         }
@@ -114,12 +137,13 @@ public struct XMLNode {
 
     /// Compares a libxml2 string with a Swift string without allocating.
     static func equals(_ c: UnsafePointer<xmlChar>, _ s: String) -> Bool {
-        var i = 0
-        for b in s.utf8 {
-            if c[i] != b { return false }
-            i += 1
+        // Through the contiguous bytes, not the UTF-8 view's iterator: every attribute look-up
+        // compares each attribute's name this way (1.5% of the page benchmark).
+        var s = s
+        return s.withUTF8 { u in
+            for i in 0..<u.count where c[i] != u[i] { return false }
+            return c[u.count] == 0
         }
-        return c[i] == 0
     }
 
     /// Whether this is an element named `name` (lower case for HTML); cheaper than ``name``.
