@@ -25,7 +25,8 @@ public struct HTMLReader: ArticleReader {
     /// profiles file to use instead, or is `none` for the generic choice on every page.
     public func read(_ input: ReaderInput, context: inout ConversionContext) throws(ArticleError) -> [Article] {
         let siteProfiles = try HTMLSiteProfiles.forOptions(context.options)
-        let options = HTMLParser.Options(encoding: context.options.encoding, discardScripts: true)
+        let options = HTMLParser.Options(encoding: context.options.encoding, discardScripts: true,
+                                         keptDataAttributes: FigureExtractor.dataAttributes)
         let document = try HTMLParser.parse(input.data, options: options, name: input.name)
         let extraction = ArticleExtraction(document: document, fallbackBase: input.fileURL?.absoluteString, siteProfiles: siteProfiles)
         guard let article = extraction.article() else {

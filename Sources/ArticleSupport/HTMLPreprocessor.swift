@@ -12,19 +12,29 @@ enum HTMLPreprocessor {
 
     /// A copy of the page with the contents of `<script>` (other than JSON-LD), `<style>` and
     /// `<template>` elements removed; the tags themselves stay.
-    static func discardingScripts(_ bytes: [UInt8]) -> [UInt8] {
-        bytes.withUnsafeBufferPointer { discardingScripts($0) }
+    ///
+    /// With `keptDataAttributes`, also empties the quoted values of `d` (SVG path data) and of
+    /// the `data-*` attributes not named in it.
+    static func discardingScripts(_ bytes: [UInt8], keptDataAttributes: [String]? = nil) -> [UInt8] {
+        bytes.withUnsafeBufferPointer { discardingScripts($0, keptDataAttributes: keptDataAttributes) }
     }
 
     /// ``discardingScripts(_:)-([UInt8])`` reading the page in place.
-    static func discardingScripts(_ buf: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    static func discardingScripts(_ buf: UnsafeBufferPointer<UInt8>, keptDataAttributes: [String]? = nil) -> [UInt8] {
         var out: [UInt8] = []
         // The copy is never longer than the page; reserving half of it made most pages grow
         // the buffer once (3% of the page benchmark in Array growth).
         out.reserveCapacity(buf.count)
         var scanner = TagScanner(bytes: buf, limit: buf.count, interesting: ["script", "style", "template"])
+        scanner.keptDataAttributes = keptDataAttributes.map { $0.map { Array($0.lowercased().utf8) } }
         var copied = 0
         while let tag = scanner.nextTag() {
+            // Unread values are a quarter of a news page's bytes (SVG icons, tracking data),
+            // and libxml2 copies attribute values character by character.
+            for range in scanner.unreadValues where range.lowerBound >= copied {
+                out.append(contentsOf: buf[copied..<range.lowerBound])
+                copied = range.upperBound
+            }
             let end: StaticString
             switch tag.name {
             case "script":

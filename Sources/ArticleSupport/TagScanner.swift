@@ -21,6 +21,12 @@ struct TagScanner {
     /// The same names as bytes: a tag's name is compared in place, so no string is built for
     /// the thousands of tags a page has that nobody asked about.
     private let interestingBytes: [[UInt8]]
+    /// When set, the quoted values of attributes nobody reads are recorded in ``unreadValues``:
+    /// `d` (SVG path data) and `data-*` other than these names (lower case, with `data-`).
+    var keptDataAttributes: [[UInt8]]?
+    /// The byte ranges of the unread attribute values in the tag ``nextTag()`` returned last,
+    /// in order, between its quotes.
+    private(set) var unreadValues: [Range<Int>] = []
 
     /// Tags whose contents are skipped: the text inside them is not markup.
     private static let rawTextNames: [(name: [UInt8], end: StaticString)] = [
@@ -96,7 +102,8 @@ struct TagScanner {
             let nameEnd = i
             let wanted = interestingBytes.firstIndex { name(nameStart, nameEnd, is: $0) }
             var attributes: [String: String] = [:]
-            i = parseAttributes(from: i, into: &attributes, collect: wanted != nil)
+            if !unreadValues.isEmpty { unreadValues.removeAll(keepingCapacity: true) }
+            i = parseAttributes(from: i, into: &attributes, collect: wanted != nil, unread: &unreadValues)
             position = i
             let tagEnd = i
             if let raw = Self.rawTextNames.first(where: { name(nameStart, nameEnd, is: $0.name) }) {
@@ -107,7 +114,17 @@ struct TagScanner {
         return nil
     }
 
-    private func parseAttributes(from start: Int, into attributes: inout [String: String], collect: Bool) -> Int {
+    /// Whether the attribute named by `key` is one whose value no reader looks at.
+    private func isUnread(_ key: Range<Int>, kept: [[UInt8]]) -> Bool {
+        if key.count == 1 { return Self.lower(bytes[key.lowerBound]) == UInt8(ascii: "d") }
+        guard key.count > 5, Self.lower(bytes[key.lowerBound]) == UInt8(ascii: "d"), matches("data-", at: key.lowerBound) else {
+            return false
+        }
+        return !kept.contains { name(key.lowerBound, key.upperBound, is: $0) }
+    }
+
+    private func parseAttributes(from start: Int, into attributes: inout [String: String], collect: Bool,
+                                 unread: inout [Range<Int>]) -> Int {
         var i = start
         while i < limit {
             while i < limit, Self.isSpace(bytes[i]) || bytes[i] == UInt8(ascii: "/") { i += 1 }
@@ -132,6 +149,7 @@ struct TagScanner {
                         i = memchr(base + i, Int32(q), limit - i).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? limit
                     }
                     if collect { value = String(decoding: bytes[vs..<i], as: UTF8.self) }
+                    if i < limit, i > vs, let kept = keptDataAttributes, isUnread(keyRange, kept: kept) { unread.append(vs..<i) }
                     // Past the closing quote, unless the page ends inside the value (a truncated
                     // page: found by fuzzing, where `i` ran one past the buffer).
                     if i < limit { i += 1 }
