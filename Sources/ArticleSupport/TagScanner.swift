@@ -103,7 +103,7 @@ struct TagScanner {
             let wanted = interestingBytes.firstIndex { name(nameStart, nameEnd, is: $0) }
             var attributes: [String: String] = [:]
             if !unreadValues.isEmpty { unreadValues.removeAll(keepingCapacity: true) }
-            i = parseAttributes(from: i, into: &attributes, collect: wanted != nil, unread: &unreadValues)
+            i = parseAttributes(from: i, into: &attributes, collect: wanted != nil)
             position = i
             let tagEnd = i
             if let raw = Self.rawTextNames.first(where: { name(nameStart, nameEnd, is: $0.name) }) {
@@ -123,8 +123,7 @@ struct TagScanner {
         return !kept.contains { name(key.lowerBound, key.upperBound, is: $0) }
     }
 
-    private func parseAttributes(from start: Int, into attributes: inout [String: String], collect: Bool,
-                                 unread: inout [Range<Int>]) -> Int {
+    private mutating func parseAttributes(from start: Int, into attributes: inout [String: String], collect: Bool) -> Int {
         var i = start
         while i < limit {
             while i < limit, Self.isSpace(bytes[i]) || bytes[i] == UInt8(ascii: "/") { i += 1 }
@@ -149,7 +148,7 @@ struct TagScanner {
                         i = memchr(base + i, Int32(q), limit - i).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? limit
                     }
                     if collect { value = String(decoding: bytes[vs..<i], as: UTF8.self) }
-                    if i < limit, i > vs, let kept = keptDataAttributes, isUnread(keyRange, kept: kept) { unread.append(vs..<i) }
+                    if i < limit, i > vs, let kept = keptDataAttributes, isUnread(keyRange, kept: kept) { unreadValues.append(vs..<i) }
                     // Past the closing quote, unless the page ends inside the value (a truncated
                     // page: found by fuzzing, where `i` ran one past the buffer).
                     if i < limit { i += 1 }
