@@ -151,7 +151,7 @@ struct FigureExtractor {
     }
 
     /// The `data-*` attributes read anywhere in the extraction (lazy-loaded images); the
-    /// parser empties the others.
+    /// parser drops the others.
     static let dataAttributes = ["data-src", "data-lazy-src", "data-original", "data-lazy", "data-url", "data-srcset"]
 
     static func source(of img: XMLNode) -> String? {

@@ -13,10 +13,10 @@ public enum HTMLParser {
         /// Drops the contents of `<script>` (except JSON-LD), `<style>` and `<template>` before
         /// parsing. Readers that never look at scripts parse much faster this way.
         public var discardScripts: Bool
-        /// With ``discardScripts``: when set, the values of `d` (SVG path data) and of the
-        /// `data-*` attributes not named here are emptied before parsing too. For readers that
-        /// look at no other attributes: libxml2 copies values character by character, and these
-        /// are a quarter of a news page's attribute bytes.
+        /// With ``discardScripts``: when set, the attributes `d` (SVG path data) and the `data-*`
+        /// ones not named here are removed before parsing too. For readers that look at no
+        /// other attributes: libxml2 copies values character by character, and these are a
+        /// third of a news page's attribute bytes.
         public var keptDataAttributes: [String]?
         /// The largest input accepted, in bytes.
         public var maximumSize: Int

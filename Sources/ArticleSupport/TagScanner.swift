@@ -21,12 +21,13 @@ struct TagScanner {
     /// The same names as bytes: a tag's name is compared in place, so no string is built for
     /// the thousands of tags a page has that nobody asked about.
     private let interestingBytes: [[UInt8]]
-    /// When set, the quoted values of attributes nobody reads are recorded in ``unreadValues``:
-    /// `d` (SVG path data) and `data-*` other than these names (lower case, with `data-`).
+    /// When set, attributes with quoted values that nobody reads are recorded in
+    /// ``unreadAttributes``: `d` (SVG path data) and `data-*` other than these names (lower
+    /// case, with `data-`).
     var keptDataAttributes: [[UInt8]]?
-    /// The byte ranges of the unread attribute values in the tag ``nextTag()`` returned last,
-    /// in order, between its quotes.
-    private(set) var unreadValues: [Range<Int>] = []
+    /// The byte ranges of the unread attributes (name to closing quote) in the tag
+    /// ``nextTag()`` returned last, in order.
+    private(set) var unreadAttributes: [Range<Int>] = []
 
     /// Tags whose contents are skipped: the text inside them is not markup.
     private static let rawTextNames: [(name: [UInt8], end: StaticString)] = [
@@ -102,7 +103,7 @@ struct TagScanner {
             let nameEnd = i
             let wanted = interestingBytes.firstIndex { name(nameStart, nameEnd, is: $0) }
             var attributes: [String: String] = [:]
-            if !unreadValues.isEmpty { unreadValues.removeAll(keepingCapacity: true) }
+            if !unreadAttributes.isEmpty { unreadAttributes.removeAll(keepingCapacity: true) }
             i = parseAttributes(from: i, into: &attributes, collect: wanted != nil)
             position = i
             let tagEnd = i
@@ -148,7 +149,7 @@ struct TagScanner {
                         i = memchr(base + i, Int32(q), limit - i).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? limit
                     }
                     if collect { value = String(decoding: bytes[vs..<i], as: UTF8.self) }
-                    if i < limit, i > vs, let kept = keptDataAttributes, isUnread(keyRange, kept: kept) { unreadValues.append(vs..<i) }
+                    if i < limit, let kept = keptDataAttributes, isUnread(keyRange, kept: kept) { unreadAttributes.append(ns..<i + 1) }
                     // Past the closing quote, unless the page ends inside the value (a truncated
                     // page: found by fuzzing, where `i` ran one past the buffer).
                     if i < limit { i += 1 }
