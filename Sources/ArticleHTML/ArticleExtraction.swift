@@ -4,6 +4,17 @@ import Foundation
 
 /// The whole extraction for one parsed page: metadata, body container, blocks, lead figures.
 struct ArticleExtraction {
+    /// Every attribute the extraction reads, anywhere (an element's `attribute(_:)` and
+    /// `withAttribute(_:_:)` calls, the lazy-image names in `FigureExtractor.source(of:)`,
+    /// the `<meta>` keys in `PageScan`). The HTML reader has the parser drop all others, so a
+    /// name read anywhere new must be added here.
+    static let attributesRead = [
+        "alt", "aria-hidden", "charset", "class", "content", "datetime", "height", "hidden", "href", "http-equiv",
+        "id", "itemprop", "lang", "name", "property", "pubdate", "rel", "role", "src", "srcset", "start", "style",
+        "title", "type", "width", "xml:lang",
+        "data-src", "data-lazy-src", "data-original", "data-lazy", "data-url", "data-srcset",
+    ]
+
     let document: XMLDocument
     let scan: PageScan
     let metadata: MetadataExtractor

@@ -150,10 +150,6 @@ struct FigureExtractor {
         return img?.attribute("title").map(TextTools.collapse)
     }
 
-    /// The `data-*` attributes read anywhere in the extraction (lazy-loaded images); the
-    /// parser drops the others.
-    static let dataAttributes = ["data-src", "data-lazy-src", "data-original", "data-lazy", "data-url", "data-srcset"]
-
     static func source(of img: XMLNode) -> String? {
         for attr in ["data-src", "data-lazy-src", "data-original", "data-lazy", "data-url", "src"] {
             if let v = img.attribute(attr), !v.isEmpty, !v.hasPrefix("data:") || attr == "src" { return v }

@@ -26,7 +26,7 @@ public struct HTMLReader: ArticleReader {
     public func read(_ input: ReaderInput, context: inout ConversionContext) throws(ArticleError) -> [Article] {
         let siteProfiles = try HTMLSiteProfiles.forOptions(context.options)
         let options = HTMLParser.Options(encoding: context.options.encoding, discardScripts: true,
-                                         keptDataAttributes: FigureExtractor.dataAttributes)
+                                         keptAttributes: ArticleExtraction.attributesRead)
         let document = try HTMLParser.parse(input.data, options: options, name: input.name)
         let extraction = ArticleExtraction(document: document, fallbackBase: input.fileURL?.absoluteString, siteProfiles: siteProfiles)
         guard let article = extraction.article() else {

@@ -13,20 +13,20 @@ public enum HTMLParser {
         /// Drops the contents of `<script>` (except JSON-LD), `<style>` and `<template>` before
         /// parsing. Readers that never look at scripts parse much faster this way.
         public var discardScripts: Bool
-        /// With ``discardScripts``: when set, the attributes `d` (SVG path data) and the `data-*`
-        /// ones not named here are removed before parsing too. For readers that look at no
-        /// other attributes: libxml2 copies values character by character, and these are a
-        /// third of a news page's attribute bytes.
-        public var keptDataAttributes: [String]?
+        /// With ``discardScripts``: when set, the attributes not named here (lower case) are
+        /// removed before parsing too, when their values are quoted. For readers that look at
+        /// no others: libxml2 copies values character by character and allocates three times
+        /// for each attribute, and a news page's SVG icons and `data-*` attributes add up.
+        public var keptAttributes: [String]?
         /// The largest input accepted, in bytes.
         public var maximumSize: Int
 
         /// Creates options.
-        public init(encoding: String? = nil, discardScripts: Bool = false, keptDataAttributes: [String]? = nil,
+        public init(encoding: String? = nil, discardScripts: Bool = false, keptAttributes: [String]? = nil,
                     maximumSize: Int = 256 * 1024 * 1024) {
             self.encoding = encoding
             self.discardScripts = discardScripts
-            self.keptDataAttributes = keptDataAttributes
+            self.keptAttributes = keptAttributes
             self.maximumSize = maximumSize
         }
     }
@@ -54,7 +54,7 @@ public enum HTMLParser {
                     // input saves copying the whole page first.
                     guard options.discardScripts else { return .success((Array(body), "utf-8")) }
                     scriptsDiscarded = true
-                    return .success((HTMLPreprocessor.discardingScripts(body, keptDataAttributes: options.keptDataAttributes), "utf-8"))
+                    return .success((HTMLPreprocessor.discardingScripts(body, keptAttributes: options.keptAttributes), "utf-8"))
                 }
                 return .success((Array(String(decoding: body, as: UTF8.self).utf8), "utf-8"))
             }
@@ -72,7 +72,7 @@ public enum HTMLParser {
         case .success(let r): (utf8, label) = r
         case .failure(let e): throw e
         }
-        if options.discardScripts, !scriptsDiscarded { utf8 = HTMLPreprocessor.discardingScripts(utf8, keptDataAttributes: options.keptDataAttributes) }
+        if options.discardScripts, !scriptsDiscarded { utf8 = HTMLPreprocessor.discardingScripts(utf8, keptAttributes: options.keptAttributes) }
         HTMLPreprocessor.removeNULs(&utf8)
         if utf8.isEmpty { utf8 = Array("<html></html>".utf8) }
         let flags = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue

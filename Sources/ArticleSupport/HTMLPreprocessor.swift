@@ -13,25 +13,24 @@ enum HTMLPreprocessor {
     /// A copy of the page with the contents of `<script>` (other than JSON-LD), `<style>` and
     /// `<template>` elements removed; the tags themselves stay.
     ///
-    /// With `keptDataAttributes`, also removes the `d` (SVG path data) attributes and the
-    /// `data-*` ones not named in it, when their values are quoted.
-    static func discardingScripts(_ bytes: [UInt8], keptDataAttributes: [String]? = nil) -> [UInt8] {
-        bytes.withUnsafeBufferPointer { discardingScripts($0, keptDataAttributes: keptDataAttributes) }
+    /// With `keptAttributes`, also removes the attributes with quoted values not named in it.
+    static func discardingScripts(_ bytes: [UInt8], keptAttributes: [String]? = nil) -> [UInt8] {
+        bytes.withUnsafeBufferPointer { discardingScripts($0, keptAttributes: keptAttributes) }
     }
 
     /// ``discardingScripts(_:)-([UInt8])`` reading the page in place.
-    static func discardingScripts(_ buf: UnsafeBufferPointer<UInt8>, keptDataAttributes: [String]? = nil) -> [UInt8] {
+    static func discardingScripts(_ buf: UnsafeBufferPointer<UInt8>, keptAttributes: [String]? = nil) -> [UInt8] {
         var out: [UInt8] = []
         // The copy is never longer than the page; reserving half of it made most pages grow
         // the buffer once (3% of the page benchmark in Array growth).
         out.reserveCapacity(buf.count)
         var scanner = TagScanner(bytes: buf, limit: buf.count, interesting: ["script", "style", "template"])
-        scanner.keptDataAttributes = keptDataAttributes.map { $0.map { Array($0.lowercased().utf8) } }
+        scanner.keptAttributes = keptAttributes.map { $0.map { Array($0.lowercased().utf8) } }
         var copied = 0
         while let tag = scanner.nextTag() {
-            // Their values are a third of a news page's attribute bytes (SVG icons, tracking
-            // data), which libxml2 copies character by character, and each attribute costs it
-            // three allocations.
+            // libxml2 copies attribute values character by character (SVG path data and
+            // tracking data-* are a third of a news page's attribute bytes), and each attribute
+            // costs it three allocations.
             for range in scanner.unreadAttributes where range.lowerBound >= copied {
                 out.append(contentsOf: buf[copied..<range.lowerBound])
                 copied = range.upperBound

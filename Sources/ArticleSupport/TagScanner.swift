@@ -21,10 +21,9 @@ struct TagScanner {
     /// The same names as bytes: a tag's name is compared in place, so no string is built for
     /// the thousands of tags a page has that nobody asked about.
     private let interestingBytes: [[UInt8]]
-    /// When set, attributes with quoted values that nobody reads are recorded in
-    /// ``unreadAttributes``: `d` (SVG path data) and `data-*` other than these names (lower
-    /// case, with `data-`).
-    var keptDataAttributes: [[UInt8]]?
+    /// When set, attributes with quoted values and names not in this list (lower case) are
+    /// recorded in ``unreadAttributes``.
+    var keptAttributes: [[UInt8]]?
     /// The byte ranges of the unread attributes (name to closing quote) in the tag
     /// ``nextTag()`` returned last, in order.
     private(set) var unreadAttributes: [Range<Int>] = []
@@ -115,13 +114,9 @@ struct TagScanner {
         return nil
     }
 
-    /// Whether the attribute named by `key` is one whose value no reader looks at.
+    /// Whether the attribute named by `key` is not in `kept`.
     private func isUnread(_ key: Range<Int>, kept: [[UInt8]]) -> Bool {
-        if key.count == 1 { return Self.lower(bytes[key.lowerBound]) == UInt8(ascii: "d") }
-        guard key.count > 5, Self.lower(bytes[key.lowerBound]) == UInt8(ascii: "d"), matches("data-", at: key.lowerBound) else {
-            return false
-        }
-        return !kept.contains { name(key.lowerBound, key.upperBound, is: $0) }
+        !key.isEmpty && !kept.contains { name(key.lowerBound, key.upperBound, is: $0) }
     }
 
     private mutating func parseAttributes(from start: Int, into attributes: inout [String: String], collect: Bool) -> Int {
@@ -149,7 +144,7 @@ struct TagScanner {
                         i = memchr(base + i, Int32(q), limit - i).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? limit
                     }
                     if collect { value = String(decoding: bytes[vs..<i], as: UTF8.self) }
-                    if i < limit, let kept = keptDataAttributes, isUnread(keyRange, kept: kept) { unreadAttributes.append(ns..<i + 1) }
+                    if i < limit, let kept = keptAttributes, isUnread(keyRange, kept: kept) { unreadAttributes.append(ns..<i + 1) }
                     // Past the closing quote, unless the page ends inside the value (a truncated
                     // page: found by fuzzing, where `i` ran one past the buffer).
                     if i < limit { i += 1 }

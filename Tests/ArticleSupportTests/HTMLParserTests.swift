@@ -110,7 +110,7 @@ func firstElement(_ name: String, in doc: XMLDocument) -> XMLNode? {
         <body><svg><path d="M0 0L10 10"/></svg><img data-track='{"a":1}' data-src="a.jpg" DATA-X="y" src="b.jpg">
         <p data-note="<p>x</p>" title="t">Text</p></body>
         """
-        let doc = try HTMLParser.parse(Data(html.utf8), options: .init(discardScripts: true, keptDataAttributes: ["data-src"]))
+        let doc = try HTMLParser.parse(Data(html.utf8), options: .init(discardScripts: true, keptAttributes: ["data-src", "src", "title"]))
         let img = try #require(doc.root?.descendants(named: "img").first)
         #expect(img.attributes.map { "\($0.name)=\($0.value)" } == ["data-src=a.jpg", "src=b.jpg"])
         #expect(doc.root?.descendants(named: "path").first?.attributes.isEmpty == true)
