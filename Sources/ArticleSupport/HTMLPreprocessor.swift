@@ -35,6 +35,8 @@ enum HTMLPreprocessor {
                 out.append(contentsOf: buf[copied..<range.lowerBound])
                 copied = range.upperBound
             }
+            // Most tags are none of the three (an empty name): no string comparisons for them.
+            if tag.name.isEmpty { continue }
             let end: StaticString
             switch tag.name {
             case "script":

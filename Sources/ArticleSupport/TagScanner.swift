@@ -23,7 +23,14 @@ struct TagScanner {
     private let interestingBytes: [[UInt8]]
     /// When set, attributes with quoted values and names not in this list (lower case) are
     /// recorded in ``unreadAttributes``.
-    var keptAttributes: [[UInt8]]?
+    var keptAttributes: [[UInt8]]? {
+        didSet {
+            // By length, so an attribute is compared with the few kept names as long as it.
+            keptByLength = Array(repeating: [], count: (keptAttributes?.map(\.count).max() ?? 0) + 1)
+            for k in keptAttributes ?? [] { keptByLength[k.count].append(k) }
+        }
+    }
+    private var keptByLength: [[[UInt8]]] = []
     /// The byte ranges of the unread attributes (name to closing quote) in the tag
     /// ``nextTag()`` returned last, in order.
     private(set) var unreadAttributes: [Range<Int>] = []
@@ -114,9 +121,11 @@ struct TagScanner {
         return nil
     }
 
-    /// Whether the attribute named by `key` is not in `kept`.
-    private func isUnread(_ key: Range<Int>, kept: [[UInt8]]) -> Bool {
-        !key.isEmpty && !kept.contains { name(key.lowerBound, key.upperBound, is: $0) }
+    /// Whether the attribute named by `key` is not in ``keptAttributes``.
+    private func isUnread(_ key: Range<Int>) -> Bool {
+        guard !key.isEmpty else { return false }
+        guard key.count < keptByLength.count else { return true }
+        return !keptByLength[key.count].contains { name(key.lowerBound, key.upperBound, is: $0) }
     }
 
     private mutating func parseAttributes(from start: Int, into attributes: inout [String: String], collect: Bool) -> Int {
@@ -144,7 +153,7 @@ struct TagScanner {
                         i = memchr(base + i, Int32(q), limit - i).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? limit
                     }
                     if collect { value = String(decoding: bytes[vs..<i], as: UTF8.self) }
-                    if i < limit, let kept = keptAttributes, isUnread(keyRange, kept: kept) { unreadAttributes.append(ns..<i + 1) }
+                    if i < limit, keptAttributes != nil, isUnread(keyRange) { unreadAttributes.append(ns..<i + 1) }
                     // Past the closing quote, unless the page ends inside the value (a truncated
                     // page: found by fuzzing, where `i` ran one past the buffer).
                     if i < limit { i += 1 }
