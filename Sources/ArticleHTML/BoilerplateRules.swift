@@ -6,7 +6,7 @@ import Foundation
 /// comments, cookie notices, newsletter boxes and ads. Generic, from how pages are built.
 enum BoilerplateRules {
     /// Elements that never hold article text.
-    static let ignoredTags: Set<String> = [
+    static let ignoredTags: TagNameSet = [
         "script", "style", "noscript", "iframe", "svg",
         "select", "input", "textarea", "template", "object", "embed", "canvas",
         "head", "title", "meta", "link", "audio", "video", "map", "label", "math",
@@ -14,7 +14,7 @@ enum BoilerplateRules {
 
     /// Elements that are furniture unless they hold a lot of running text (some sites wrap the
     /// whole page in a `<form>` or put the article in an `<aside>`).
-    static let furnitureTags: Set<String> = ["nav", "footer", "aside", "form", "dialog", "menu", "fieldset", "button"]
+    static let furnitureTags: TagNameSet = ["nav", "footer", "aside", "form", "dialog", "menu", "fieldset", "button"]
 
     static let ignoredRoles: Set<String> = [
         "navigation", "banner", "complementary", "contentinfo", "dialog", "alertdialog", "search",
