@@ -5,7 +5,18 @@ enum TextTools {
     /// Lower-cased, white space collapsed, for comparing titles and names.
     static func normalized(_ s: String) -> String {
         let collapsed = collapsedASCII(s, lowercasing: true) ?? s.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        return collapsed.trimmingCharacters(in: .init(charactersIn: " \"'“”„«»"))
+        return trimming(collapsed, normalizedTrim)
+    }
+
+    private static let normalizedTrim = CharacterSet(charactersIn: " \"'“”„«»")
+
+    /// `s.trimmingCharacters(in: set)`, without calling Foundation when neither end is in
+    /// `set`: then nothing is trimmed, and Foundation's copy of a whole paragraph for the
+    /// answer was 0.9% of the page benchmark.
+    static func trimming(_ s: String, _ set: CharacterSet) -> String {
+        guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last else { return s }
+        if !set.contains(first), !set.contains(last) { return s }
+        return s.trimmingCharacters(in: set)
     }
 
     /// White space collapsed to single spaces and trimmed.
