@@ -101,6 +101,16 @@ struct TagScanner {
                 position = min(limit, find("-->", from: position + 4) + 3)
                 continue
             }
+            if keptAttributes != nil, position + 1 < limit, bytes[position + 1] == UInt8(ascii: "?") {
+                // A processing instruction runs to the next `>` for libxml2, quotes or not:
+                // nothing in it is removed.
+                guard let base = bytes.baseAddress, let gt = memchr(base + position, Int32(UInt8(ascii: ">")), limit - position) else {
+                    position = limit
+                    return nil
+                }
+                position = base.distance(to: gt.assumingMemoryBound(to: UInt8.self)) + 1
+                continue
+            }
             let nameStart = position + 1
             var i = nameStart
             if i < limit, bytes[i] == UInt8(ascii: "/") { i += 1 }
@@ -110,7 +120,11 @@ struct TagScanner {
             let wanted = interestingBytes.firstIndex { name(nameStart, nameEnd, is: $0) }
             var attributes: [String: String] = [:]
             if !unreadAttributes.isEmpty { unreadAttributes.removeAll(keepingCapacity: true) }
-            i = parseAttributes(from: i, into: &attributes, collect: wanted != nil)
+            // libxml2 skips an end tag to its first `>`, quotes or not, and reads a start tag
+            // whose name has other characters differently: attributes are removed only from
+            // start tags it reads as this scanner does.
+            let removable = keptAttributes != nil && bytes[nameStart] != UInt8(ascii: "/") && Self.isHTMLName(bytes, nameStart..<nameEnd)
+            i = parseAttributes(from: i, into: &attributes, collect: wanted != nil, removable: removable)
             position = i
             let tagEnd = i
             if let raw = Self.rawTextNames.first(where: { name(nameStart, nameEnd, is: $0.name) }) {
@@ -128,20 +142,51 @@ struct TagScanner {
         return !keptByLength[key.count].contains { name(key.lowerBound, key.upperBound, is: $0) }
     }
 
-    private mutating func parseAttributes(from start: Int, into attributes: inout [String: String], collect: Bool) -> Int {
+    /// Whether `range` is a name as libxml2's HTML parser reads one (`htmlParseHTMLName`): an
+    /// ASCII letter, `_`, `:` or `.`, then letters, digits, `:`, `-`, `_` and `.`, under 100 bytes.
+    static func isHTMLName(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard !range.isEmpty, range.count < 100 else { return false }
+        for k in range {
+            let b = lower(bytes[k])
+            let letter = b >= 97 && b <= 122
+            let digit = b >= 48 && b <= 57
+            let punctuation = b == UInt8(ascii: "_") || b == UInt8(ascii: ":") || b == UInt8(ascii: ".")
+            if !(letter || punctuation || (k > range.lowerBound && (digit || b == UInt8(ascii: "-")))) { return false }
+        }
+        return true
+    }
+
+    /// `removable`: whether unread attributes of this tag may be recorded; it turns false at
+    /// the first thing in the tag libxml2 reads differently (a form feed, which is no blank to
+    /// it; a `/` not closing the tag; an attribute name with other characters).
+    private mutating func parseAttributes(from start: Int, into attributes: inout [String: String], collect: Bool,
+                                          removable startsRemovable: Bool) -> Int {
+        var removable = startsRemovable
         var i = start
         while i < limit {
-            while i < limit, Self.isSpace(bytes[i]) || bytes[i] == UInt8(ascii: "/") { i += 1 }
+            while i < limit, Self.isSpace(bytes[i]) || bytes[i] == UInt8(ascii: "/") {
+                if removable, bytes[i] == 12 || (bytes[i] == UInt8(ascii: "/") && (i + 1 >= limit || bytes[i + 1] != UInt8(ascii: ">"))) {
+                    removable = false
+                }
+                i += 1
+            }
             guard i < limit else { break }
             if bytes[i] == UInt8(ascii: ">") { return i + 1 }
             let ns = i
             while i < limit, !Self.isSpace(bytes[i]), bytes[i] != UInt8(ascii: "="), bytes[i] != UInt8(ascii: ">") { i += 1 }
             let keyRange = ns..<i
-            while i < limit, Self.isSpace(bytes[i]) { i += 1 }
+            if removable, !Self.isHTMLName(bytes, keyRange) { removable = false }
+            while i < limit, Self.isSpace(bytes[i]) {
+                if bytes[i] == 12 { removable = false }
+                i += 1
+            }
             var value = ""
             if i < limit, bytes[i] == UInt8(ascii: "=") {
                 i += 1
-                while i < limit, Self.isSpace(bytes[i]) { i += 1 }
+                while i < limit, Self.isSpace(bytes[i]) {
+                    if bytes[i] == 12 { removable = false }
+                    i += 1
+                }
                 if i < limit, bytes[i] == UInt8(ascii: "\"") || bytes[i] == UInt8(ascii: "'") {
                     let q = bytes[i]
                     let vs = i + 1
@@ -153,7 +198,7 @@ struct TagScanner {
                         i = memchr(base + i, Int32(q), limit - i).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? limit
                     }
                     if collect { value = String(decoding: bytes[vs..<i], as: UTF8.self) }
-                    if i < limit, keptAttributes != nil, isUnread(keyRange) { unreadAttributes.append(ns..<i + 1) }
+                    if i < limit, removable, isUnread(keyRange) { unreadAttributes.append(ns..<i + 1) }
                     // Past the closing quote, unless the page ends inside the value (a truncated
                     // page: found by fuzzing, where `i` ran one past the buffer).
                     if i < limit { i += 1 }

@@ -119,4 +119,19 @@ func firstElement(_ name: String, in doc: XMLDocument) -> XMLNode? {
         #expect(p.attribute("title") == "t")
         #expect(p.attribute("data-note") == nil)
     }
+
+    @Test func attributesAreRemovedOnlyWhereLibxml2ReadsThemTheSameWay() throws {
+        // libxml2 skips an end tag to its first `>`, so the quote after data-x opens no value;
+        // after `a!` it skips to the next blank; a processing instruction ends at the first `>`.
+        let html = """
+        <body><p>One</p data-x="a><b>kept</b><i class="y">two</i>
+        <div a!="b>c" data-z="q">three</div><?pi "<em data-w='1'>" ?></body>
+        """
+        let options = HTMLParser.Options(discardScripts: true, keptAttributes: ["class"])
+        let doc = try HTMLParser.parse(Data(html.utf8), options: options)
+        let plain = try HTMLParser.parse(Data(html.utf8), options: .init(discardScripts: true))
+        #expect(doc.root?.descendants(named: "b").map(\.text) == ["kept"])
+        #expect(doc.root?.text == plain.root?.text)
+        #expect(doc.root?.text.contains("data-z=\"q\"") == true)
+    }
 }
