@@ -208,22 +208,24 @@ public final class BatchConverter: @unchecked Sendable {
     /// Whether every output is newer than the input and than `validSince`: one stat(2) a file
     /// (FileManager's attributes cost three more calls each).
     static func upToDate(_ outputs: [URL], input: URL, validSince: Date) -> Bool {
-        func modified(_ path: String) -> Double? {
-            var st = stat()
-            guard stat(path, &st) == 0 else { return nil }
-            #if canImport(Darwin)
-            let m = st.st_mtimespec
-            #else
-            let m = st.st_mtim
-            #endif
-            return Double(m.tv_sec) + Double(m.tv_nsec) / 1e9
-        }
         guard let inTime = modified(input.path) else { return false }
         let needed = max(inTime, validSince.timeIntervalSince1970)
         for o in outputs {
             guard let t = modified(o.path), t >= needed else { return false }
         }
         return true
+    }
+
+    /// A file's modification time in seconds since 1970, by stat(2).
+    static func modified(_ path: String) -> Double? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        #if canImport(Darwin)
+        let m = st.st_mtimespec
+        #else
+        let m = st.st_mtim
+        #endif
+        return Double(m.tv_sec) + Double(m.tv_nsec) / 1e9
     }
 
     /// Temporary files a killed run left behind are removed before a new run writes.
