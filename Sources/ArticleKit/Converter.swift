@@ -89,12 +89,12 @@ extension ReaderInput {
         guard fd >= 0 else {
             let code = errno
             if code == ENOENT || code == ENOTDIR { throw ArticleError(.io, "no such file", file: path) }
-            throw ArticleError(.io, "cannot read the file (\(String(cString: strerror(code)).lowercased()))", file: path)
+            throw ArticleError(.io, "cannot read the file (\(Self.reason(errno: code)))", file: path)
         }
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else {
-            throw ArticleError(.io, "cannot read the file (\(String(cString: strerror(errno)).lowercased()))", file: path)
+            throw ArticleError(.io, "cannot read the file (\(Self.reason(errno: errno)))", file: path)
         }
         if (st.st_mode & S_IFMT) == S_IFDIR { throw ArticleError(.io, "is a folder, not a file", file: path) }
         let size = Int(st.st_size)
@@ -115,7 +115,7 @@ extension ReaderInput {
             let n = data.withUnsafeMutableBytes { raw in raw.baseAddress.map { read(fd, $0 + filled, raw.count - filled) } ?? 0 }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw ArticleError(.io, "cannot read the file (\(String(cString: strerror(errno)).lowercased()))", file: path)
+                throw ArticleError(.io, "cannot read the file (\(Self.reason(errno: errno)))", file: path)
             }
             if n == 0 { break }
             filled += n
@@ -128,9 +128,14 @@ extension ReaderInput {
         let ns = error as NSError
         if let u = ns.userInfo[NSUnderlyingErrorKey] as? NSError, u.domain == NSPOSIXErrorDomain,
            let code = POSIXErrorCode(rawValue: Int32(u.code)) {
-            return String(cString: strerror(code.rawValue)).lowercased()
+            return reason(errno: code.rawValue)
         }
         if ns.code == NSFileReadNoPermissionError { return "permission denied" }
         return ns.localizedDescription
+    }
+
+    /// What a system call's error number means, for a message ("permission denied").
+    static func reason(errno code: Int32) -> String {
+        String(cString: strerror(code)).lowercased()
     }
 }

@@ -22,8 +22,8 @@ struct InputWalker: Sequence, IteratorProtocol {
 
     private var pending: [String]
     private var listReader: LineReader?
-    private var current: (root: URL, given: String, prefix: String)?
-    private var walk: FolderWalk?
+    /// The folder being walked: where it is, the path as given, its prefix below the output.
+    private var current: (root: URL, given: String, prefix: String, walk: FolderWalk)?
     /// With one input folder its tree is mirrored straight into the output folder; with several,
     /// each goes into a subfolder named after it, so their files cannot collide.
     private let prefixFolders: Bool
@@ -47,7 +47,7 @@ struct InputWalker: Sequence, IteratorProtocol {
     mutating func next() -> BatchInput? {
         while true {
             if let c = current {
-                while let entry = walk?.next() {
+                while let entry = current?.walk.next() {
                     let rel = entry.relative
                     let full = c.root.path + "/" + rel
                     let name = (rel as NSString).lastPathComponent
@@ -57,7 +57,7 @@ struct InputWalker: Sequence, IteratorProtocol {
                         // earlier run's output folder (it holds the rerun stamp), or hidden folders.
                         if name.hasPrefix(".") || URL(fileURLWithPath: full).resolvingSymlinksInPath().path == outputPath
                             || FolderWalk.kind(of: full + "/" + RerunStamp.fileName) == .file {
-                            walk?.skipDescendants()
+                            current?.walk.skipDescendants()
                         }
                     case .file where !name.hasPrefix("."):
                         let display = c.given.hasSuffix("/") ? c.given + rel : c.given + "/" + rel
@@ -66,9 +66,9 @@ struct InputWalker: Sequence, IteratorProtocol {
                         continue
                     }
                 }
-                problems += walk?.problems.map { ($0.path, $0.reason) } ?? []
+                // The walk in `current`, not the copy in `c`, has met the folders it could not list.
+                problems += current?.walk.problems.map { ($0.path, $0.reason) } ?? []
                 current = nil
-                walk = nil
             }
             guard let path = nextPath() else { return nil }
             let url = URL(fileURLWithPath: path)
@@ -79,12 +79,11 @@ struct InputWalker: Sequence, IteratorProtocol {
             }
             if isDir.boolValue {
                 guard let w = FolderWalk(root: path) else {
-                    problems.append((path, "cannot list the folder (\(String(cString: strerror(errno)).lowercased()))"))
+                    problems.append((path, "cannot list the folder (\(ReaderInput.reason(errno: errno)))"))
                     continue
                 }
                 let root = url.standardizedFileURL
-                current = (root, path, prefixFolders ? root.lastPathComponent : "")
-                walk = w
+                current = (root, path, prefixFolders ? root.lastPathComponent : "", w)
             } else {
                 let rel = url.lastPathComponent
                 // Files named in a list keep their folders below the output folder.

@@ -39,7 +39,7 @@ struct FolderWalk {
             if let names = Self.list(root + "/" + folder) {
                 stack.append((folder + "/", names, 0))
             } else {
-                problems.append((root + "/" + folder, "cannot list the folder (\(String(cString: strerror(errno)).lowercased()))"))
+                problems.append((root + "/" + folder, "cannot list the folder (\(ReaderInput.reason(errno: errno)))"))
             }
         }
         while var top = stack.popLast() {
@@ -104,7 +104,7 @@ extension Converter {
     /// files and folders are left out and links to folders are not followed, as in a batch run.
     public func readableFiles(under folder: String, anyFormat: Bool = false) throws(ArticleError) -> [String] {
         guard var walk = FolderWalk(root: folder) else {
-            throw ArticleError(.io, "cannot list the folder (\(String(cString: strerror(errno)).lowercased()))", file: folder)
+            throw ArticleError(.io, "cannot list the folder (\(ReaderInput.reason(errno: errno)))", file: folder)
         }
         let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
         var files: [String] = []
