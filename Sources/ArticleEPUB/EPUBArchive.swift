@@ -27,13 +27,6 @@ struct EPUBArchive {
         var used = 0
     }
 
-    /// A temporary copy of the book, removed when the last reference goes.
-    final class TemporaryFile {
-        let url: URL
-        init(url: URL) { self.url = url }
-        deinit { unlink(url.path) }
-    }
-
     /// Opens the archive in `data`. ZIPFoundation reads it from a file, never from memory: its
     /// in-memory reader traps on an entry offset past the end of the data (found by fuzzing: a
     /// 579-byte EPUB crashed `MemoryFile.readData`), where reading a file just comes up short.
@@ -52,7 +45,10 @@ struct EPUBArchive {
         }
         let spans = try ZipLayoutCheck.validate(data, name: name)
         bytes = data
-        var temporaryCopy: TemporaryFile?
+        // Removed when the directory has been read (ZIPFoundation goes back to the path while
+        // reading it), whichever way this initializer ends.
+        var temporaryCopy: String?
+        defer { if let temporaryCopy { unlink(temporaryCopy) } }
         let opened: Archive
         do {
             if let fileURL, (try? FileManager.default.attributesOfItem(atPath: fileURL.path)[.size] as? Int) == data.count {
@@ -62,8 +58,7 @@ struct EPUBArchive {
                 guard FileManager.default.createFile(atPath: tmp.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
                     throw ArticleError(.io, "cannot write a temporary copy of the book", file: name)
                 }
-                // Kept until the directory has been read: ZIPFoundation goes back to the path.
-                temporaryCopy = TemporaryFile(url: tmp)
+                temporaryCopy = tmp.path
                 opened = try Archive(url: tmp, accessMode: .read)
             }
         } catch let error as ArticleError {
@@ -71,7 +66,6 @@ struct EPUBArchive {
         } catch {
             throw ArticleError(.malformed, "not a zip archive, or a truncated one, so not an EPUB", file: name)
         }
-        defer { withExtendedLifetime(temporaryCopy) {} }
         var byName: [String: ZipLayoutCheck.Span] = [:]
         var order: [String] = []
         var declared: UInt64 = 0
@@ -219,7 +213,8 @@ enum Inflate {
         }
     }
 
-    /// The zip CRC-32 of `data`.
+    /// The zip CRC-32 of `data`, by zlib. (ZIPFoundation's `Data.crc32` calls zlib only where
+    /// the module is named `zlib`; on Linux it is `CZlib`, and it falls back to a loop in Swift.)
     static func checksum(_ data: Data) -> UInt32 {
         data.withUnsafeBytes { raw -> UInt32 in
             guard let base = raw.baseAddress?.assumingMemoryBound(to: Bytef.self) else { return 0 }
