@@ -106,7 +106,7 @@ public struct EPUBReader: ArticleReader {
         let heading = title ?? document.root?.descendants(named: "h1").first?.text.trimmingCharacters(in: .whitespacesAndNewlines)
         var blocks = HTMLFragment.blocks(of: body, baseURL: "epub:/" + path, title: heading)
         var resources: [Resource] = []
-        blocks = blocks.map { EPUBImages.localize($0, archive: archive, resources: &resources) }
+        blocks = EPUBImages.localize(blocks, archive: archive, resources: &resources)
         if blocks.isEmpty && resources.isEmpty { return nil }
         let text = blocks.map(\.plainText).joined()
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty && resources.count <= 1 && path.lowercased().contains("cover") { return nil }

@@ -16,8 +16,9 @@ public struct EmbedLocalImages: ArticleTransform {
 
     /// The article with its local images added to its resources.
     public func apply(to article: Article, context: inout ConversionContext) throws(ArticleError) -> Article {
-        var sources: [String] = []
-        for b in article.blocks { Self.collect(b, into: &sources) }
+        var collector = ImageSources()
+        collector.walk(blocks: article.blocks)
+        let sources = collector.sources
         if sources.isEmpty { return article }
         let base: URL
         if let input = context.inputName, input != "-" {
@@ -54,29 +55,14 @@ public struct EmbedLocalImages: ArticleTransform {
         if path.hasPrefix("/") { return URL(fileURLWithPath: path) }
         return base.appendingPathComponent(path)
     }
+}
 
-    static func collect(_ block: Block, into out: inout [String]) {
-        switch block {
-        case .paragraph(let c), .heading(_, let c): collect(c, into: &out)
-        case .list(let l): for item in l.items { for b in item.blocks { collect(b, into: &out) } }
-        case .quote(let bs): for b in bs { collect(b, into: &out) }
-        case .figure(let f):
-            if let img = f.image { out.append(img.source) }
-            collect(f.caption, into: &out)
-        case .table(let t):
-            for cell in t.header { collect(cell.content, into: &out) }
-            for row in t.rows { for cell in row { collect(cell.content, into: &out) } }
-        case .code, .rule, .html: break
-        }
-    }
+/// Every image source of a body, in reading order.
+struct ImageSources: ArticleVisitor {
+    var sources: [String] = []
 
-    static func collect(_ inlines: [Inline], into out: inout [String]) {
-        for i in inlines {
-            switch i {
-            case .image(let r): out.append(r.source)
-            case .emphasis(let c), .strong(let c), .strikethrough(let c), .link(_, _, let c): collect(c, into: &out)
-            case .text, .code, .lineBreak, .softBreak, .html: break
-            }
-        }
+    mutating func visit(image: ImageReference) -> Bool {
+        sources.append(image.source)
+        return true
     }
 }

@@ -37,46 +37,34 @@ extension Article {
         m.dateline = m.dateline.map(f); m.source = m.source.map(f); m.tags = m.tags.map(f)
         m.summary = m.summary.map(f)
         a.metadata = m
-        a.blocks = blocks.map { $0.mapStrings(f) }
-        return a
-    }
-}
-
-extension Block {
-    func mapStrings(_ f: (String) -> String) -> Block {
-        func inl(_ x: [Inline]) -> [Inline] { x.map { $0.mapStrings(f) } }
-        switch self {
-        case .paragraph(let c): return .paragraph(inl(c))
-        case .heading(let l, let c): return .heading(level: l, content: inl(c))
-        case .list(var l):
-            l.items = l.items.map { ListItem(blocks: $0.blocks.map { $0.mapStrings(f) }, checked: $0.checked) }
-            return .list(l)
-        case .quote(let b): return .quote(b.map { $0.mapStrings(f) })
-        case .figure(var fig):
-            fig.caption = inl(fig.caption)
-            fig.credit = fig.credit.map(f)
-            if var img = fig.image { img.alt = f(img.alt); fig.image = img }
-            return .figure(fig)
-        case .code, .rule, .html: return self
-        case .table(var t):
-            t.header = t.header.map { TableCell(inl($0.content)) }
-            t.rows = t.rows.map { $0.map { TableCell(inl($0.content)) } }
-            return .table(t)
+        return withoutActuallyEscaping(f) { f in
+            var pass = StringMapper(f: f)
+            return pass.rewrite(a)
         }
     }
 }
 
-extension Inline {
-    func mapStrings(_ f: (String) -> String) -> Inline {
-        func inl(_ x: [Inline]) -> [Inline] { x.map { $0.mapStrings(f) } }
-        switch self {
-        case .text(let s): return .text(f(s))
-        case .emphasis(let c): return .emphasis(inl(c))
-        case .strong(let c): return .strong(inl(c))
-        case .strikethrough(let c): return .strikethrough(inl(c))
-        case .link(let u, let t, let c): return .link(url: u, title: t.map(f), content: inl(c))
-        case .image(var r): r.alt = f(r.alt); return .image(r)
-        case .code, .lineBreak, .softBreak, .html: return self
+/// The rewriter behind ``Article/mapStrings(_:)``: text, link titles, alternative text and credits.
+private struct StringMapper: ArticleRewriter {
+    let f: (String) -> String
+
+    func rewrite(block: Block) -> [Block] {
+        guard case .figure(var fig) = block else { return [block] }
+        fig.credit = fig.credit.map(f)
+        return [.figure(fig)]
+    }
+
+    func rewrite(inline: Inline) -> [Inline] {
+        switch inline {
+        case .text(let s): return [.text(f(s))]
+        case .link(let u, let t, let c): return [.link(url: u, title: t.map(f), content: c)]
+        default: return [inline]
         }
+    }
+
+    func rewrite(image: ImageReference) -> ImageReference? {
+        var r = image
+        r.alt = f(r.alt)
+        return r
     }
 }

@@ -38,32 +38,30 @@ extension Article {
     func containsString(where test: (String) -> Bool) -> Bool {
         let m = metadata
         let fields = [m.title, m.subtitle, m.dateline, m.source, m.summary].compactMap { $0 } + m.authors + m.tags
-        return fields.contains(where: test) || blocks.contains { $0.containsString(where: test) }
-    }
-}
-
-extension Block {
-    func containsString(where test: (String) -> Bool) -> Bool {
-        func inl(_ x: [Inline]) -> Bool { x.contains { $0.containsString(where: test) } }
-        switch self {
-        case .paragraph(let c), .heading(_, let c): return inl(c)
-        case .list(let l): return l.items.contains { $0.blocks.contains { $0.containsString(where: test) } }
-        case .quote(let b): return b.contains { $0.containsString(where: test) }
-        case .figure(let f): return inl(f.caption) || f.credit.map(test) == true || f.image.map { test($0.alt) } == true
-        case .code, .rule, .html: return false
-        case .table(let t): return (t.header + t.rows.joined()).contains { inl($0.content) }
+        if fields.contains(where: test) { return true }
+        return withoutActuallyEscaping(test) { test in
+            var finder = StringFinder(test: test)
+            return !finder.walk(blocks: blocks)
         }
     }
 }
 
-extension Inline {
-    func containsString(where test: (String) -> Bool) -> Bool {
-        switch self {
-        case .text(let s): return test(s)
-        case .emphasis(let c), .strong(let c), .strikethrough(let c): return c.contains { $0.containsString(where: test) }
-        case .link(_, let t, let c): return t.map(test) == true || c.contains { $0.containsString(where: test) }
-        case .image(let r): return test(r.alt)
-        case .code, .lineBreak, .softBreak, .html: return false
+/// Stops the walk at the first string that passes the test.
+private struct StringFinder: ArticleVisitor {
+    let test: (String) -> Bool
+
+    func visit(block: Block) -> Bool {
+        if case .figure(let f) = block, let credit = f.credit { return !test(credit) }
+        return true
+    }
+
+    func visit(inline: Inline) -> Bool {
+        switch inline {
+        case .text(let s): return !test(s)
+        case .link(_, let t?, _): return !test(t)
+        default: return true
         }
     }
+
+    func visit(image: ImageReference) -> Bool { !test(image.alt) }
 }
