@@ -6,8 +6,11 @@ extension Converter {
     ///
     /// The writer's own ``/ArticleCore/ArticleWriter/inputTransforms`` run after this converter's
     /// ``transforms`` (the EPUB writer loads the images that sit next to each input). Several
-    /// articles given to a writer that does not combine them are joined into one document with
-    /// ``/ArticleCore/Article/joined(_:title:)``, titled by ``/ArticleCore/ConversionOptions/title``.
+    /// articles given to a writer that does not combine them make one document: an
+    /// ``/ArticleCore/ArticleCollectionWriter`` (Markdown, HTML, text, JSON) gets an
+    /// ``/ArticleCore/ArticleCollection`` titled by ``/ArticleCore/ConversionOptions/title``, in
+    /// which every article keeps its own title, byline, date, dateline and source; any other
+    /// writer gets them flattened by ``/ArticleCore/Article/joined(_:title:)``.
     ///
     /// ```swift
     /// var context = ConversionContext()
@@ -31,6 +34,9 @@ extension Converter {
             articles += try pipeline.read(input, from: format, context: &context)
         }
         if articles.count > 1 && !writer.combinesArticles {
+            if let collectionWriter = writer as? any ArticleCollectionWriter {
+                return try collectionWriter.write(ArticleCollection(articles, title: context.options.title), context: &context)
+            }
             articles = [Article.joined(articles, title: context.options.title)]
         }
         return try writer.write(articles, context: &context)

@@ -11,6 +11,9 @@ import Foundation
 ///   document and holds plain text becomes the title and leaves the body.
 /// - Figures: a paragraph that is an image alone, or an image, a line break and then the caption
 ///   line `*caption* (Photo: credit)`, becomes a ``/ArticleCore/Figure``.
+/// - Joined documents: front matter with `articles:` and a `yaml article` code block per
+///   article (what ``MarkdownWriter`` writes for several articles) read back as the articles,
+///   each with its own metadata (``collection(markdown:context:)``).
 /// - Limits: input must be UTF-8 (or `--encoding`); nesting deeper than
 ///   ``MarkdownFormat/maximumDepth`` is refused with `limit-exceeded`.
 public struct MarkdownReader: ArticleReader {
@@ -20,11 +23,12 @@ public struct MarkdownReader: ArticleReader {
     /// Creates a reader.
     public init() {}
 
-    /// Reads one Markdown document (UTF-8, or the encoding in `options.encoding`) as one article.
+    /// Reads one Markdown document (UTF-8, or the encoding in `options.encoding`) as one article,
+    /// or a joined document as its articles (see ``collection(markdown:context:)``).
     public func read(_ input: ReaderInput, context: inout ConversionContext) throws(ArticleError) -> [Article] {
         let text = try input.decodeText(encoding: context.options.encoding)
         do {
-            return [try read(markdown: text, context: &context)]
+            return try collection(markdown: text, context: &context).articles
         } catch {
             throw error.inFile(input.name)
         }
