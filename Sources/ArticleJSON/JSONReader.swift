@@ -3,7 +3,7 @@ import Foundation
 
 /// Reads ArticleKit JSON: one article object, a collection object (`articles`, what
 /// ``JSONWriter`` writes for several articles), or an array of articles.
-public struct JSONReader: ArticleReader {
+public struct JSONReader: ArticleCollectionReader {
     /// The format: `json`, `.json`, `application/json`.
     public let format = JSONFormat.info
 

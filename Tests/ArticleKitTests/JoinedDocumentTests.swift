@@ -52,6 +52,31 @@ import Testing
         }
     }
 
+    @Test(arguments: ["md", "json"])
+    func convertingAJoinedDocumentAgainKeepsItsTitleUnlessANewOneIsGiven(format: String) throws {
+        let files = try Self.corpus.prefix(3)
+        let converter = Converter()
+        var context = ConversionContext()
+        context.options.title = "Week 36"
+        let joined = try converter.convert(files.map { f throws(ArticleError) in try ReaderInput(path: f.path) }, to: format, context: &context)
+        for (title, expected) in [(nil, "Week 36"), ("Renamed", "Renamed")] as [(String?, String)] {
+            var again = ConversionContext()
+            again.options.title = title
+            let html = String(decoding: try converter.convert([ReaderInput(data: joined, name: "week." + format)], to: "html", context: &again),
+                              as: UTF8.self)
+            #expect(html.contains("<title>\(expected)</title>"))
+        }
+    }
+
+    @Test func theCollectionsTitleIsTakenWithoutRepeatingTheReadersWarnings() throws {
+        let md = "---\ntitle: Mine\narticles: 2\n---\n\n# A\n\n```yaml article\ndate: someday\n```\n\nOne.\n\n# B\n\n```yaml article\n```\n\nTwo.\n"
+        var context = ConversionContext()
+        let text = String(decoding: try Converter().convert([ReaderInput(data: Data(md.utf8), name: "mine.md")], to: "txt", context: &context),
+                          as: UTF8.self)
+        #expect(text.hasPrefix("Mine\n2 articles\n"))
+        #expect(context.warnings.map(\.message) == ["article 1: the front matter date \"someday\" is not a date ArticleKit can read; it is kept as the dateline"])
+    }
+
     @Test func htmlAndTextShowEveryArticlesByline() throws {
         let files = try Self.corpus.prefix(3)
         let converter = Converter()

@@ -48,6 +48,9 @@ import Testing
             for dateline in ["DNUM_BEZBAZCABB 20:10", "DNUM_CAZBAZCABB 07:45"] { #expect(text.contains(dateline), "\(ext) lacks \(dateline)") }
             #expect(text.contains("Week 36"))
         }
+        // Converted again, the joined JSON keeps its title.
+        let again = try CLIRunner.run(["convert", dir.appendingPathComponent("both.json").path, "--to", "md", "-o", "-"])
+        #expect(again.status == 0 && again.stdout.hasPrefix("---\ntitle: Week 36\narticles: 3\n---\n"), "\(again.stderr)")
         let json = try Self.metadata(try Data(contentsOf: dir.appendingPathComponent("both.json")))
         #expect(json.map { $0["authors"] } == ["Nguyen Xuan Son", "Xuan Hoa", "My Ha; Thanh Chung"])
         let html = try String(contentsOf: dir.appendingPathComponent("both.html"), encoding: .utf8)
