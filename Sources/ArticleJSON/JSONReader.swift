@@ -28,8 +28,13 @@ public struct JSONReader: ArticleCollectionReader {
             throw ArticleError(.notText, "the file is not UTF-8 text, so it cannot be JSON", file: input.name)
         }
         try JSONDepthLimit.check(data, name: input.name)
+        let first = data.first { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF) }
+        let decoder = JSONDecoder()
         do {
-            return try JSONDecoder().decode(JSONTopLevel.self, from: data).collection
+            if first == UInt8(ascii: "[") {
+                return ArticleCollection(articles: try decoder.decode([Article].self, from: data))
+            }
+            return try decoder.decode(JSONTopLevel.self, from: data).collection
         } catch let error as DecodingError {
             throw ArticleError(.malformed, "not ArticleKit JSON: \(Self.describe(error))", file: input.name)
         } catch {

@@ -1,9 +1,9 @@
 import ArticleCore
 import Foundation
 
-/// What an ArticleKit JSON file holds at its top level: one article object, a collection object
-/// (the same metadata keys, and `articles` in place of `blocks`), or an array of articles (as
-/// versions before collections wrote several).
+/// What an object at the top of an ArticleKit JSON file is: one article, or a collection (the
+/// same metadata keys, and `articles` in place of `blocks`). A top-level array of articles (as
+/// versions before collections wrote several) is read by ``JSONReader`` directly.
 enum JSONTopLevel: Decodable {
     case article(Article)
     case collection(ArticleCollection)
@@ -11,12 +11,6 @@ enum JSONTopLevel: Decodable {
     private enum Keys: String, CodingKey { case articles, blocks }
 
     init(from decoder: any Decoder) throws {
-        if var list = try? decoder.unkeyedContainer() {
-            var articles: [Article] = []
-            while !list.isAtEnd { articles.append(try list.decode(Article.self)) }
-            self = .collection(ArticleCollection(articles: articles))
-            return
-        }
         let c = try decoder.container(keyedBy: Keys.self)
         guard c.contains(.articles) else {
             self = .article(try Article(from: decoder))

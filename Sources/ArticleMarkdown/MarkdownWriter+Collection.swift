@@ -12,6 +12,9 @@ extension MarkdownWriter: ArticleCollectionWriter {
     /// The collection as one joined Markdown document (UTF-8), as ``markdown(_:)-(ArticleCollection)``
     /// describes.
     public func write(_ collection: ArticleCollection, context: inout ConversionContext) throws(ArticleError) -> Data {
+        for (i, a) in collection.articles.enumerated() where a.blocks.contains(where: { MarkdownReader.metadataBlock($0) != nil }) {
+            context.warn("article \(i + 1) holds a code block marked `\(Self.articleInfoString)`; read back, the joined file starts a new article there")
+        }
         var out = Data()
         write(collection) { out.append(contentsOf: $0.utf8) }
         return out
@@ -53,7 +56,8 @@ extension MarkdownWriter: ArticleCollectionWriter {
     ///   heading goes in it as `title:`), then its body.
     /// - Any CommonMark renderer shows the headings, each article's metadata as a small YAML code
     ///   block and the text. ``MarkdownReader`` reads the file back as the articles, each with its
-    ///   metadata. Pandoc's YAML metadata blocks are not used for the articles because pandoc merges
+    ///   metadata. (An article whose body itself holds a code block marked `yaml article` would be
+    ///   cut there on reading; writing one gives a warning.) Pandoc's YAML metadata blocks are not used for the articles because pandoc merges
     ///   them all into the document's metadata (the first value of each key wins), which is the loss
     ///   this form avoids.
     public func markdown(_ collection: ArticleCollection) -> String {

@@ -94,6 +94,13 @@ import Testing
         #expect(warnings.contains { $0.message.contains("says 5 articles") })
     }
 
+    @Test func anArticleThatShowsAMetadataBlockOfItsOwnIsWarnedAbout() throws {
+        var context = ConversionContext()
+        let odd = Article(metadata: Metadata(title: "Odd"), blocks: [.code(language: "yaml article", text: "author: X")])
+        _ = try MarkdownWriter().write([Self.articles[0], odd], context: &context)
+        #expect(context.warnings.map(\.message) == ["article 2 holds a code block marked `yaml article`; read back, the joined file starts a new article there"])
+    }
+
     @Test func badYAMLInAnArticleBlockNamesTheArticle() {
         let text = "---\narticles: 2\n---\n\n# A\n\n```yaml article\n```\n\n# B\n\n```yaml article\nauthor: [unclosed\n```\n"
         do {

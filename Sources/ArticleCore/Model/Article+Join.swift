@@ -26,12 +26,14 @@ extension Article {
         var blocks: [Block] = []
         var resources: [Resource] = []
         for a in articles {
+            var body = a.blocks[...]
             if let t = a.metadata.title, !t.isEmpty {
                 let heading = Block.heading(level: 1, content: [.text(t)])
-                if a.blocks.first != heading { blocks.append(heading) }
+                blocks.append(heading)
+                if body.first == heading { body = body.dropFirst() }
             }
             if let byline = a.metadata.bylineText { blocks.append(.paragraph([.emphasis([.text(byline)])])) }
-            blocks += a.blocks
+            blocks += body
             for r in a.resources where !resources.contains(where: { $0.path == r.path }) { resources.append(r) }
         }
         return Article(metadata: meta, blocks: blocks, resources: resources)
