@@ -94,6 +94,27 @@ import Testing
         #expect(warnings.contains { $0.message.contains("says 5 articles") })
     }
 
+    /// Strings that mean something to Markdown, YAML or the joined form itself.
+    static let awkward = ["---", "...", "```", "~~~ yaml article", "# x", "a: b", "- item", "two\nlines", " leading", "trailing ",
+                          "yaml article", "articles: 3", "<!-- x -->", "\\", "\"", "'", "##", "[x](javascript:y)", "*", "Tuổi Trẻ 🌾", "null", "1"]
+
+    @Test func awkwardMetadataSurvivesTheJoinedForm() throws {
+        var articles: [Article] = []
+        for (i, s) in Self.awkward.enumerated() {
+            let other = Self.awkward[(i + 7) % Self.awkward.count]
+            articles.append(Article(metadata: Metadata(title: s, authors: [other, s], dateline: s, source: other, url: s, summary: other),
+                                    blocks: i % 3 == 0 ? [] : [.paragraph([.text(other)]), .heading(level: 1, content: [.text(s)])]))
+        }
+        let text = MarkdownWriter().markdown(ArticleCollection(articles, title: Self.awkward[4]))
+        let (back, _) = try Self.readBack(text)
+        #expect(back.metadata.title == Self.awkward[4])
+        try #require(back.articles.count == articles.count)
+        for (got, want) in zip(back.articles, articles) {
+            #expect(got.metadata == want.metadata)
+            #expect(got.blocks == want.blocks)
+        }
+    }
+
     @Test func anArticleThatShowsAMetadataBlockOfItsOwnIsWarnedAbout() throws {
         var context = ConversionContext()
         let odd = Article(metadata: Metadata(title: "Odd"), blocks: [.code(language: "yaml article", text: "author: X")])
