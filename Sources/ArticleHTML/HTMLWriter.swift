@@ -21,26 +21,35 @@ public struct HTMLWriter: ArticleWriter {
         Data(page(articles, options: context.options).utf8)
     }
 
-    /// The page for `articles` (several articles follow each other, ids kept unique).
+    /// The page for `articles`: one article, or several as a collection titled by the `--title`
+    /// (see ``page(_:options:)-(ArticleCollection,_)``).
     public func page(_ articles: [Article], options: ConversionOptions = ConversionOptions()) -> String {
+        page(articles, collection: articles.count > 1 ? ArticleCollection(articles, title: options.title) : nil, options: options)
+    }
+
+    /// The page; `collection` (the articles' collection, when there are several) gives the page's
+    /// own title, language and heading instead of the article's.
+    func page(_ articles: [Article], collection: ArticleCollection?, options: ConversionOptions) -> String {
         let first = articles.first?.metadata ?? Metadata()
-        let title = (articles.count > 1 ? options.title : nil) ?? nonEmpty(first.title) ?? options.title ?? "Untitled"
-        let language = nonEmpty(first.language) ?? "und"
+        let title = collection?.displayTitle ?? nonEmpty(first.title) ?? options.title ?? "Untitled"
+        let language = collection.map { nonEmpty($0.sharedLanguage) ?? "und" } ?? nonEmpty(first.language) ?? "und"
         var out = "<!DOCTYPE html>\n"
         out += "<html lang=\"\(XHTMLEscaping.attribute(language))\">\n<head>\n<meta charset=\"utf-8\"/>\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
         out += "<title>\(XHTMLEscaping.text(title))</title>\n"
-        let authors = articles.count == 1 ? first.authors.compactMap(nonEmpty) : []
+        let single = collection == nil && articles.count == 1
+        let authors = single ? first.authors.compactMap(nonEmpty) : []
         if !authors.isEmpty {
             out += "<meta name=\"author\" content=\"\(XHTMLEscaping.attribute(authors.joined(separator: ", ")))\"/>\n"
         }
-        if articles.count == 1, let d = nonEmpty(first.summary) {
+        if single, let d = nonEmpty(first.summary) {
             out += "<meta name=\"description\" content=\"\(XHTMLEscaping.attribute(d))\"/>\n"
         }
-        if articles.count == 1, let u = nonEmpty(first.url), let href = XHTMLEscaping.safeLinkURL(u) {
+        if single, let u = nonEmpty(first.url), let href = XHTMLEscaping.safeLinkURL(u) {
             out += "<link rel=\"canonical\" href=\"\(XHTMLEscaping.attribute(href))\"/>\n"
         }
         out += "<style>\n" + Self.stylesheet + "</style>\n</head>\n<body>\n"
+        if let collection { out += Self.collectionHeader(collection) }
         for (i, article) in articles.enumerated() {
             var renderer = XHTMLRenderer()
             renderer.idPrefix = i == 0 ? "" : "a\(i + 1)-"

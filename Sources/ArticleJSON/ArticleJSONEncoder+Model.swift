@@ -5,16 +5,7 @@ extension JSONOutput {
     mutating func article(_ a: Article) {
         let m = a.metadata
         object { o in
-            o.string("title", m.title)
-            o.string("subtitle", m.subtitle)
-            o.key("authors") { $0.strings(m.authors) }
-            o.string("published", m.published?.iso8601)
-            o.string("dateline", m.dateline)
-            o.string("source", m.source)
-            o.string("url", m.url)
-            o.string("language", m.language)
-            o.key("tags") { $0.strings(m.tags) }
-            o.string("summary", m.summary)
+            o.metadata(m)
             o.key("blocks") { $0.blocks(a.blocks) }
             if !a.resources.isEmpty {
                 o.key("resources") {

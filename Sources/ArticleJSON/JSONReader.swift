@@ -1,8 +1,9 @@
 import ArticleCore
 import Foundation
 
-/// Reads ArticleKit JSON: one article object, or an array of them.
-public struct JSONReader: ArticleReader {
+/// Reads ArticleKit JSON: one article object, a collection object (`articles`, what
+/// ``JSONWriter`` writes for several articles), or an array of articles.
+public struct JSONReader: ArticleCollectionReader {
     /// The format: `json`, `.json`, `application/json`.
     public let format = JSONFormat.info
 
@@ -12,6 +13,13 @@ public struct JSONReader: ArticleReader {
     /// Reads the input into its articles; throws ``/ArticleCore/ArticleError`` for input it cannot
     /// or must not read.
     public func read(_ input: ReaderInput, context: inout ConversionContext) throws(ArticleError) -> [Article] {
+        try collection(input, context: &context).articles
+    }
+
+    /// Reads the input as a collection: a collection object gives its own metadata and its
+    /// articles; one article object, or an array, gives those articles and no metadata.
+    /// Throws ``/ArticleCore/ArticleError`` for input it cannot or must not read.
+    public func collection(_ input: ReaderInput, context: inout ConversionContext) throws(ArticleError) -> ArticleCollection {
         let data = input.data
         guard data.contains(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }) else {
             throw ArticleError(.emptyInput, "the file is empty", file: input.name)
@@ -24,9 +32,9 @@ public struct JSONReader: ArticleReader {
         let decoder = JSONDecoder()
         do {
             if first == UInt8(ascii: "[") {
-                return try decoder.decode([Article].self, from: data)
+                return ArticleCollection(articles: try decoder.decode([Article].self, from: data))
             }
-            return [try decoder.decode(Article.self, from: data)]
+            return try decoder.decode(JSONTopLevel.self, from: data).collection
         } catch let error as DecodingError {
             throw ArticleError(.malformed, "not ArticleKit JSON: \(Self.describe(error))", file: input.name)
         } catch {

@@ -2,8 +2,8 @@ import ArticleCore
 import Foundation
 
 /// Writes articles as ArticleKit JSON (see `Resources/article.schema.json`): one object for one
-/// article, an array for several, keys in a fixed reading order, so the same article always
-/// gives the same bytes.
+/// article, a collection object with `articles` for several (see ``write(_:context:)-(ArticleCollection,_)``),
+/// keys in a fixed reading order, so the same article always gives the same bytes.
 public struct JSONWriter: ArticleWriter {
     /// The format: `json`, `.json`, `application/json`.
     public let format = JSONFormat.info
@@ -11,8 +11,10 @@ public struct JSONWriter: ArticleWriter {
     /// Creates the writer.
     public init() {}
 
-    /// Renders the articles as the bytes of one output file.
+    /// Renders the articles as the bytes of one output file: one article object, or for several a
+    /// collection titled by the `--title`.
     public func write(_ articles: [Article], context: inout ConversionContext) throws(ArticleError) -> Data {
+        if articles.count > 1 { return try write(ArticleCollection(articles, title: context.options.title), context: &context) }
         var data = ArticleJSONEncoder(pretty: true).encode(articles, asArray: articles.count != 1)
         data.append(0x0A)
         return data

@@ -6,8 +6,12 @@ extension Converter {
     ///
     /// The writer's own ``/ArticleCore/ArticleWriter/inputTransforms`` run after this converter's
     /// ``transforms`` (the EPUB writer loads the images that sit next to each input). Several
-    /// articles given to a writer that does not combine them are joined into one document with
-    /// ``/ArticleCore/Article/joined(_:title:)``, titled by ``/ArticleCore/ConversionOptions/title``.
+    /// articles given to a writer that does not combine them make one document: an
+    /// ``/ArticleCore/ArticleCollectionWriter`` (Markdown, HTML, text, JSON) gets an
+    /// ``/ArticleCore/ArticleCollection`` titled by ``/ArticleCore/ConversionOptions/title``, in
+    /// which every article keeps its own title, byline, date, dateline and source (without a
+    /// title, one joined input's own metadata is kept: see ``/ArticleCore/ArticleCollectionReader``);
+    /// any other writer gets them flattened by ``/ArticleCore/Article/joined(_:title:)``.
     ///
     /// ```swift
     /// var context = ConversionContext()
@@ -31,6 +35,13 @@ extension Converter {
             articles += try pipeline.read(input, from: format, context: &context)
         }
         if articles.count > 1 && !writer.combinesArticles {
+            if let collectionWriter = writer as? any ArticleCollectionWriter {
+                var collection = ArticleCollection(articles, title: context.options.title)
+                if collection.metadata.title == nil, inputs.count == 1, let own = try ownMetadata(of: inputs[0], from: format, context: context) {
+                    collection.metadata = own
+                }
+                return try collectionWriter.write(collection, context: &context)
+            }
             articles = [Article.joined(articles, title: context.options.title)]
         }
         return try writer.write(articles, context: &context)
@@ -49,6 +60,20 @@ extension Converter {
     public func convert(_ inputs: [ReaderInput], from format: String? = nil, to output: String,
                         context: inout ConversionContext) throws(ArticleError) -> Data {
         try convert(inputs, from: format, to: try writer(named: output), context: &context)
+    }
+
+    /// The collection's own metadata when `input` is one joined document (Markdown or JSON that
+    /// holds a collection), so that converting it again keeps its title; `nil` for any other
+    /// input. The input is read a second time for it, with the warnings of that reading dropped.
+    func ownMetadata(of input: ReaderInput, from format: String?, context: ConversionContext) throws(ArticleError) -> Metadata? {
+        guard let reader = try reader(for: input, format: format) as? any ArticleCollectionReader else { return nil }
+        var scratch = context
+        do {
+            let own = try reader.collection(input, context: &scratch).metadata
+            return own == Metadata() ? nil : own
+        } catch {
+            throw error.inFile(input.name)
+        }
     }
 
     /// A copy that also runs `steps` after its own transforms, leaving out any whose name it

@@ -11,20 +11,30 @@ import Foundation
 ///   document and holds plain text becomes the title and leaves the body.
 /// - Figures: a paragraph that is an image alone, or an image, a line break and then the caption
 ///   line `*caption* (Photo: credit)`, becomes a ``/ArticleCore/Figure``.
+/// - Joined documents: front matter with `articles:` and a `yaml article` code block per
+///   article (what ``MarkdownWriter`` writes for several articles) read back as the articles,
+///   each with its own metadata (``collection(markdown:context:)``).
 /// - Limits: input must be UTF-8 (or `--encoding`); nesting deeper than
 ///   ``MarkdownFormat/maximumDepth`` is refused with `limit-exceeded`.
-public struct MarkdownReader: ArticleReader {
+public struct MarkdownReader: ArticleCollectionReader {
     /// `markdown` (see ``MarkdownFormat/info``).
     public let format = MarkdownFormat.info
 
     /// Creates a reader.
     public init() {}
 
-    /// Reads one Markdown document (UTF-8, or the encoding in `options.encoding`) as one article.
+    /// Reads one Markdown document (UTF-8, or the encoding in `options.encoding`) as one article,
+    /// or a joined document as its articles (see ``collection(markdown:context:)``).
     public func read(_ input: ReaderInput, context: inout ConversionContext) throws(ArticleError) -> [Article] {
+        try collection(input, context: &context).articles
+    }
+
+    /// Reads one Markdown document as a collection: a joined document's own metadata and
+    /// articles, or one article (see ``collection(markdown:context:)``).
+    public func collection(_ input: ReaderInput, context: inout ConversionContext) throws(ArticleError) -> ArticleCollection {
         let text = try input.decodeText(encoding: context.options.encoding)
         do {
-            return [try read(markdown: text, context: &context)]
+            return try collection(markdown: text, context: &context)
         } catch {
             throw error.inFile(input.name)
         }

@@ -14,7 +14,9 @@ import Foundation
 ///   takes back as a figure with its caption and credit.
 /// - The language is written only when it differs from the one ArticleKit detects in the text
 ///   (``/ArticleCore/LanguageDetector``), so a detected language does not add front matter.
-/// - Several articles are written one after another, separated by a blank line.
+/// - Several articles make one joined document, an ``/ArticleCore/ArticleCollection`` in which
+///   each keeps its own metadata (see ``markdown(_:)-(ArticleCollection)``); one article is
+///   written exactly as above.
 public struct MarkdownWriter: ArticleWriter {
     /// `markdown` (see ``MarkdownFormat/info``).
     public let format = MarkdownFormat.info
@@ -22,8 +24,10 @@ public struct MarkdownWriter: ArticleWriter {
     /// Creates a writer.
     public init() {}
 
-    /// The articles as Markdown, one after another; the bytes are UTF-8.
+    /// The article as Markdown; several as one joined document titled by the `--title` (see
+    /// ``markdown(_:)-(ArticleCollection)``). The bytes are UTF-8.
     public func write(_ articles: [Article], context: inout ConversionContext) throws(ArticleError) -> Data {
+        if articles.count > 1 { return try write(ArticleCollection(articles, title: context.options.title), context: &context) }
         var out = Data()
         for article in articles {
             if !out.isEmpty { out.append(0x0A) }

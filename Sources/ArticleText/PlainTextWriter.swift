@@ -12,11 +12,10 @@ public struct PlainTextWriter: ArticleWriter {
     /// Creates the writer.
     public init() {}
 
-    /// Renders the articles as the bytes of one output file.
+    /// Renders the articles as the bytes of one output file: one article, or several as a
+    /// collection titled by the `--title` (see ``write(_:context:)-(ArticleCollection,_)``).
     public func write(_ articles: [Article], context: inout ConversionContext) throws(ArticleError) -> Data {
-        let wrapper = TextWrapper(width: context.options.width)
-        let rendered = articles.map { render($0, wrapper) }
-        return Data(rendered.joined(separator: "\n\n" + String(repeating: "=", count: 20) + "\n\n").utf8)
+        try write(ArticleCollection(articles, title: articles.count > 1 ? context.options.title : nil), context: &context)
     }
 
     func render(_ a: Article, _ w: TextWrapper) -> String {

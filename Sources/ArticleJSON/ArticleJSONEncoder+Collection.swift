@@ -1,0 +1,30 @@
+import ArticleCore
+
+extension JSONOutput {
+    /// A collection: the collection's own metadata under the keys an article has, then
+    /// `articles`, each a whole article object (in place of an article's `blocks`).
+    mutating func collection(_ c: ArticleCollection) {
+        object { o in
+            o.metadata(c.metadata)
+            o.key("articles") { $0.array(c.articles) { out, a in out.article(a) } }
+            if !c.metadata.extra.isEmpty { o.key("meta") { $0.value(.object(c.metadata.extra)) } }
+        }
+    }
+}
+
+extension JSONOutput.ObjectWriter {
+    /// The metadata keys every article (and collection) has, in reading order, null or `[]` when
+    /// unknown.
+    mutating func metadata(_ m: Metadata) {
+        string("title", m.title)
+        string("subtitle", m.subtitle)
+        key("authors") { $0.strings(m.authors) }
+        string("published", m.published?.iso8601)
+        string("dateline", m.dateline)
+        string("source", m.source)
+        string("url", m.url)
+        string("language", m.language)
+        key("tags") { $0.strings(m.tags) }
+        string("summary", m.summary)
+    }
+}
