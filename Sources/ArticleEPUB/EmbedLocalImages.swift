@@ -59,11 +59,17 @@ struct ImageSources: ArticleVisitor {
     }
 }
 
-/// Removes the images whose source was refused.
+/// Removes the images whose source was refused; a figure left with nothing (no image, caption
+/// or credit) goes too.
 struct RefusedImageRemover: ArticleRewriter {
     let refused: Set<String>
 
     func rewrite(image: ImageReference) -> ImageReference? {
         refused.contains(image.source) ? nil : image
+    }
+
+    func rewrite(block: Block) -> [Block] {
+        if case .figure(let f) = block, f.image == nil, f.caption.isEmpty, (f.credit ?? "").isEmpty { return [] }
+        return [block]
     }
 }
