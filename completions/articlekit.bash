@@ -187,7 +187,7 @@ _articlekit() {
 _articlekit_convert() {
     repeating_flags=()
     non_repeating_flags=(--join-chapters --force -q --quiet -v --verbose --version -h --help)
-    repeating_options=(--include --exclude)
+    repeating_options=(--resource-path --include --exclude)
     non_repeating_options=(--to -o --output --from --encoding --language --html-site-profiles --width --title --identifier --cover --from-list -j --jobs --shard --report)
     __articlekit_offer_flags_options -1
 
@@ -221,6 +221,9 @@ _articlekit_convert() {
         return
         ;;
     '--cover')
+        return
+        ;;
+    '--resource-path')
         return
         ;;
     '--from-list')

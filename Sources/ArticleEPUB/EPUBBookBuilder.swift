@@ -107,16 +107,9 @@ struct EPUBBookBuilder {
 
     private func addCover(to book: inout EPUBBook, articles: [Article], catalog: EPUBImageCatalog, warn: (String) -> Void) {
         if let path = Self.nonEmpty(options.coverPath) {
-            if let data = try? Data(contentsOf: URL(fileURLWithPath: path)), let i = catalog.add(data, label: path, isCover: true) {
+            if let i = EPUBCover.userCover(atPath: path, catalog: catalog, warn: warn) {
                 catalog.markCover(i)
                 return
-            }
-            if FileManager.default.fileExists(atPath: path) {
-                if ImageType.sniff((try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data()) == nil {
-                    warn("the --cover file is not a JPEG, PNG, GIF or WebP image; a cover is generated instead: \(path)")
-                }
-            } else {
-                warn("the --cover file does not exist; a cover is generated instead: \(path)")
             }
         } else if articles.count == 1, let article = articles.first {
             // The article's own lead image: a figure among its first blocks.

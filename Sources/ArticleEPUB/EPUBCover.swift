@@ -1,5 +1,6 @@
 import ArticleCore
 import ArticleHTML
+import Foundation
 
 /// The generated cover: an SVG page with the title, the source, the date and the authors, in
 /// black on white so it reads on e-ink, and the XHTML page that shows whichever cover the book has.
@@ -47,6 +48,23 @@ enum EPUBCover {
         }
         out += "</svg>\n"
         return out
+    }
+
+    /// The catalog index of the `--cover` image at `path`, or `nil` (a warning says why) when it
+    /// cannot be the cover. The user named this file on the command line, so unlike a
+    /// document's images it may be anywhere (``/ArticleCore/LocalFilePolicy/userImage(atPath:maximumSize:)``);
+    /// it must still be a regular file whose bytes are a raster image, so a device, a pipe or a
+    /// text file named by mistake is never read into the book.
+    static func userCover(atPath path: String, catalog: EPUBImageCatalog, warn: (String) -> Void) -> Int? {
+        switch LocalFilePolicy.userImage(atPath: path, maximumSize: EPUBImageCatalog.maximumSize) {
+        case .success(let image) where image.format.isRaster:
+            return catalog.add(image.data, label: path, isCover: true)
+        case .success:
+            warn("the --cover file \(path) is not used (not a JPEG, PNG, GIF or WebP image); a cover is generated instead")
+        case .failure(let refusal):
+            warn("the --cover file \(path) is not used (\(refusal)); a cover is generated instead")
+        }
+        return nil
     }
 
     /// The XHTML page that shows the cover image.

@@ -98,19 +98,13 @@ final class EPUBImageCatalog {
 }
 
 /// The raster image formats that EPUB 3.3 lists as core media types, told apart by their first
-/// bytes (the file name or declared type is not trusted).
+/// bytes (the file name or declared type is not trusted): ``/ArticleCore/ImageFormat`` without SVG,
+/// which a book does not embed.
 enum ImageType: String {
     case jpeg, png, gif, webp
 
     static func sniff(_ d: Data) -> ImageType? {
-        let b = [UInt8](d.prefix(16))
-        if b.count >= 4, b[0] == 0xFF, b[1] == 0xD8, b[2] == 0xFF, d.count > 100 { return .jpeg }
-        if b.count >= 16, b[0..<8] == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], b[12..<16] == [0x49, 0x48, 0x44, 0x52] {
-            return .png
-        }
-        if b.count >= 10, b[0..<6] == Array("GIF87a".utf8)[...] || b[0..<6] == Array("GIF89a".utf8)[...] { return .gif }
-        if b.count >= 12, b[0..<4] == Array("RIFF".utf8)[...], b[8..<12] == Array("WEBP".utf8)[...] { return .webp }
-        return nil
+        ImageFormat.sniff(d).flatMap { ImageType(rawValue: $0.rawValue) }
     }
 
     var mediaType: String { "image/" + rawValue }

@@ -29,7 +29,12 @@ public struct EPUBReader: ArticleReader {
 
     /// Reads the input into its articles; throws ``/ArticleCore/ArticleError`` for input it cannot
     /// or must not read.
+    ///
+    /// The articles are marked as coming from a book (``/ArticleCore/ConversionContext/origin``):
+    /// whatever a chapter's images or the stored article name, no local file is ever embedded
+    /// for them, not even one beside the book.
     public func read(_ input: ReaderInput, context: inout ConversionContext) throws(ArticleError) -> [Article] {
+        context.origin = context.origin.restricted(to: .book)
         let name = input.name
         guard !input.data.isEmpty else { throw ArticleError(.emptyInput, "the file is empty", file: name) }
         let archive = try EPUBArchive(data: input.data, name: name, fileURL: input.fileURL, limits: limits)

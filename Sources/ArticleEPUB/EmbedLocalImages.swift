@@ -1,10 +1,17 @@
 import ArticleCore
 import Foundation
 
-/// Loads the images an article refers to by a local path into the article's resources, while
-/// the folder of its input is still known. Paths are relative to the input file (standard
-/// input: the current folder). URLs, `data:` URIs and images already in the resources are left
-/// alone; a missing file is left for the writer to report.
+/// Loads the images an article refers to by a local path or `file:` URL into the article's
+/// resources, while the folder of its input is still known, as ``/ArticleCore/LocalFilePolicy``
+/// allows: only regular image files inside the document's folder tree (or a
+/// `--resource-path` folder), and nothing at all for a document from a book or the network.
+///
+/// A reference the policy refuses, or whose file is missing, is removed from the article with a
+/// warning naming it and the reason ("image /etc/passwd left out: outside the document's
+/// folder"); a figure keeps its caption and credit, an inline image its alternative text. The
+/// step runs once per article before any writer, so no output of the run (JSON, HTML, Markdown
+/// beside the book) carries a refused file's bytes or its path. URLs, `data:` URIs and images
+/// already in the resources are left alone.
 ///
 /// The EPUB writer asks for this step through ``/ArticleCore/ArticleWriter/inputTransforms``.
 public struct EmbedLocalImages: ArticleTransform {
@@ -14,46 +21,31 @@ public struct EmbedLocalImages: ArticleTransform {
     /// Creates the step.
     public init() {}
 
-    /// The article with its local images added to its resources.
+    /// The article with its allowed local images added to its resources and its refused ones
+    /// removed.
     public func apply(to article: Article, context: inout ConversionContext) throws(ArticleError) -> Article {
         var collector = ImageSources()
         collector.walk(blocks: article.blocks)
-        let sources = collector.sources
-        if sources.isEmpty { return article }
-        let base: URL
-        if let input = context.inputName, input != "-" {
-            base = URL(fileURLWithPath: input).deletingLastPathComponent()
-        } else {
-            base = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
-        }
-        var result = article
         var seen = Set(article.resources.map(\.path))
-        for source in sources where !seen.contains(source) {
-            seen.insert(source)
-            guard let url = Self.localURL(source, base: base) else { continue }
-            var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue,
-                  let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber,
-                  size.intValue <= EPUBImageCatalog.maximumSize,
-                  let data = try? Data(contentsOf: url)
-            else { continue }
-            let type = ImageType.sniff(data)?.mediaType ?? "application/octet-stream"
-            result.resources.append(Resource(path: source, mediaType: type, data: data))
+        let sources = collector.sources.filter { seen.insert($0).inserted && LocalFilePolicy.localPath(of: $0) != nil }
+        if sources.isEmpty { return article }
+        let policy = LocalFilePolicy(context: context)
+        var result = article
+        var refused: Set<String> = []
+        for source in sources {
+            switch policy.image(for: source) {
+            case .success(let image)?:
+                result.resources.append(Resource(path: source, mediaType: image.format.mediaType, data: image.data))
+            case .failure(let refusal)?:
+                refused.insert(source)
+                context.warn("image \(source) left out: \(refusal)")
+            case nil:
+                break
+            }
         }
-        return result
-    }
-
-    /// The file an image source names, or `nil` for a URL with a scheme other than `file`.
-    static func localURL(_ source: String, base: URL) -> URL? {
-        let s = source.trimmingCharacters(in: .whitespaces)
-        if s.isEmpty || s.hasPrefix("//") { return nil }
-        if s.lowercased().hasPrefix("file://") { return URL(string: s).flatMap { $0.isFileURL ? $0 : nil } }
-        if let colon = s.firstIndex(of: ":"), s[..<colon].allSatisfy({ $0.isLetter || $0 == "+" || $0 == "-" || $0 == "." }) {
-            return nil
-        }
-        let path = (s.split(separator: "#").first.map(String.init) ?? s).removingPercentEncoding ?? s
-        if path.hasPrefix("/") { return URL(fileURLWithPath: path) }
-        return base.appendingPathComponent(path)
+        if refused.isEmpty { return result }
+        var remover = RefusedImageRemover(refused: refused)
+        return remover.rewrite(result)
     }
 }
 
@@ -64,5 +56,20 @@ struct ImageSources: ArticleVisitor {
     mutating func visit(image: ImageReference) -> Bool {
         sources.append(image.source)
         return true
+    }
+}
+
+/// Removes the images whose source was refused; a figure left with nothing (no image, caption
+/// or credit) goes too.
+struct RefusedImageRemover: ArticleRewriter {
+    let refused: Set<String>
+
+    func rewrite(image: ImageReference) -> ImageReference? {
+        refused.contains(image.source) ? nil : image
+    }
+
+    func rewrite(block: Block) -> [Block] {
+        if case .figure(let f) = block, f.image == nil, f.caption.isEmpty, (f.credit ?? "").isEmpty { return [] }
+        return [block]
     }
 }

@@ -44,10 +44,13 @@ public struct Converter: Sendable {
         return w
     }
 
-    /// Reads an input into articles and runs the transforms on each.
+    /// Reads an input into articles and runs the transforms on each. The context's
+    /// ``/ArticleCore/ConversionContext/origin`` starts as the input's, so a reader of books can
+    /// make it stricter before the transforms (the EPUB writer's `embed-local-images`) see it.
     public func read(_ input: ReaderInput, from format: String? = nil, context: inout ConversionContext) throws(ArticleError) -> [Article] {
         let reader = try reader(for: input, format: format)
         context.inputName = input.name
+        context.origin = input.origin
         var articles: [Article]
         do {
             articles = try reader.read(input, context: &context)

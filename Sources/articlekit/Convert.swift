@@ -44,6 +44,9 @@ struct Convert: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("An image file to use as the cover (EPUB).", valueName: "file"))
     var cover: String?
 
+    @Option(name: .customLong("resource-path"), help: ArgumentHelp("A folder whose images documents may embed besides their own folder tree, searched after it for relative paths; repeatable (EPUB).", valueName: "dir"))
+    var resourcePaths: [String] = []
+
     @OptionGroup(title: "Folders and batches") var batch: BatchFlags
 
     @Flag(name: [.short, .long], help: "No progress bar and no warnings.")
@@ -62,6 +65,12 @@ struct Convert: ParsableCommand {
         }
         if let s = batch.shard, Shard(s) == nil { throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N, for example 3/16") }
         if let j = batch.jobs, j < 1 { throw ValidationError("--jobs must be 1 or more") }
+        for path in resourcePaths {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+                throw ValidationError("--resource-path \(path): no such folder")
+            }
+        }
     }
 
     func conversionOptions() -> ConversionOptions {
@@ -71,6 +80,7 @@ struct Convert: ParsableCommand {
         options.title = title
         options.identifier = identifier
         options.coverPath = cover
+        options.resourcePaths = resourcePaths
         return options
     }
 

@@ -8,12 +8,16 @@ public struct ReaderInput: Sendable {
     public var name: String
     /// The file's location, when it is a file; relative image paths resolve against its folder.
     public var fileURL: URL?
+    /// Where the document came from: a local file or standard input (the default) may embed
+    /// local files that ``LocalFilePolicy`` allows; a ``DocumentOrigin/remote`` one never does.
+    public var origin: DocumentOrigin
 
-    /// Creates an input.
-    public init(data: Data, name: String, fileURL: URL? = nil) {
+    /// Creates an input; a source that fetched `data` from the network passes `origin: .remote`.
+    public init(data: Data, name: String, fileURL: URL? = nil, origin: DocumentOrigin = .local) {
         self.data = data
         self.name = name
         self.fileURL = fileURL
+        self.origin = origin
     }
 }
 

@@ -4,8 +4,13 @@ public struct ConversionContext: Sendable {
     public var options: ConversionOptions
     /// Warnings gathered while reading, transforming and writing, in order.
     public private(set) var warnings: [ConversionWarning] = []
-    /// The name of the input being processed, for messages.
+    /// The name of the input being processed, for messages. Relative local references resolve
+    /// against its folder (standard input, `-`: the current folder).
     public var inputName: String?
+    /// Where the input being processed came from: the converter sets it from
+    /// ``ReaderInput/origin`` before reading, and a reader of books makes it stricter
+    /// (``DocumentOrigin/restricted(to:)``). ``LocalFilePolicy`` reads it.
+    public var origin: DocumentOrigin = .local
 
     /// Creates a context.
     public init(options: ConversionOptions = ConversionOptions(), inputName: String? = nil) {
@@ -54,8 +59,13 @@ public struct ConversionOptions: Hashable, Sendable {
     public var title: String?
     /// An identifier to use instead of the one derived from the content (EPUB).
     public var identifier: String?
-    /// A cover image file to use (EPUB).
+    /// A cover image file to use (EPUB). The user chose it, so it may be anywhere; it must
+    /// still be a regular image file.
     public var coverPath: String?
+    /// Folders, besides each document's own folder tree, whose files documents may embed
+    /// (`--resource-path`, pandoc's name); relative image paths are also looked up in them,
+    /// in order, after the document's folder. Relative folders are relative to the current one.
+    public var resourcePaths: [String] = []
     /// Writer- or reader-specific settings by name, for formats added from outside.
     public var extra: [String: String] = [:]
 

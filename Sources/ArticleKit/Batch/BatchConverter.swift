@@ -151,7 +151,7 @@ public final class BatchConverter: @unchecked Sendable {
     private func optionsKey() -> String {
         let o = options.conversion
         return [options.formats.joined(separator: ","), options.inputFormat ?? "", o.encoding ?? "", o.language ?? "",
-                String(o.width), o.title ?? "", o.identifier ?? "", o.coverPath ?? "",
+                String(o.width), o.title ?? "", o.identifier ?? "", o.coverPath ?? "", o.resourcePaths.joined(separator: ":"),
                 converter.transforms.map(\.name).joined(separator: ","),
                 o.extra.sorted { $0.key < $1.key }.map { $0.key + "=" + $0.value }.joined(separator: ",")].joined(separator: "|")
     }
