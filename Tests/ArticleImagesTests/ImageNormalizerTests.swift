@@ -113,3 +113,38 @@ import Testing
         }
     }
 }
+
+@Suite struct NormalizeImagesTransformTests {
+    static func article(_ resources: [Resource]) -> Article {
+        Article(blocks: resources.map { .figure(Figure(image: ImageReference(source: $0.path), caption: [.text("caption")], credit: "A. Photographer")) },
+                resources: resources)
+    }
+
+    @Test func resourcesBecomeReaderReadyAndBadOnesLeaveOnlyTheirCaption() throws {
+        let webp = Resource(path: "a.webp", mediaType: "image/webp", data: try TestImages.make(2400, 1600, suffix: ".webp"))
+        let junk = Resource(path: "b.png", mediaType: "image/png", data: Data("not a png".utf8))
+        var context = ConversionContext()
+        let out = try NormalizeImages().apply(to: Self.article([webp, junk]), context: &context)
+        #expect(out.resources.map(\.path) == ["a.webp"])
+        #expect(out.resources.first?.mediaType == "image/jpeg")
+        #expect(out.blocks.count == 2)
+        guard case .figure(let kept) = out.blocks[0], case .figure(let gone) = out.blocks[1] else { Issue.record("figures lost"); return }
+        #expect(kept.image?.source == "a.webp")
+        #expect(gone.image == nil && gone.caption == [.text("caption")] && gone.credit == "A. Photographer")
+        #expect(context.warnings.count == 1 && context.warnings[0].message.contains("b.png"))
+    }
+
+    @Test func modeNoneLeavesEveryImageOutButTheCaptions() throws {
+        let png = Resource(path: "a.png", mediaType: "image/png", data: try TestImages.make(10, 10, suffix: ".png"))
+        var options = ImageOptions()
+        options.mode = .none
+        var context = ConversionContext()
+        var a = Self.article([png])
+        a.blocks.append(.paragraph([.text("see "), .image(ImageReference(source: "https://example.org/x.jpg", alt: "a chart"))]))
+        let out = try NormalizeImages(options: options).apply(to: a, context: &context)
+        #expect(out.resources.isEmpty)
+        #expect(out.blocks[1] == .paragraph([.text("see "), .text("a chart")]))
+        guard case .figure(let f) = out.blocks[0] else { Issue.record("figure lost"); return }
+        #expect(f.image == nil && f.credit == "A. Photographer")
+    }
+}
