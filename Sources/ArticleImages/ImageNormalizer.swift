@@ -46,6 +46,8 @@ public enum ImageNormalizer {
             throw ArticleError(.malformed, "not an image (by its bytes)")
         }
         let loader = String(cString: loaderName)
+        // A document's SVG is never rendered (only checked and kept, above); anything libvips
+        // would take as SVG here did not look like one, and is refused.
         guard let format = SourceFormat(loader: loader) else {
             throw ArticleError(.unsafeInput, "not an image format a book may hold (\(loader))")
         }

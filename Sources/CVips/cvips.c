@@ -22,6 +22,9 @@ static void start_once(void) {
         // stay blocked. libvips's own warnings are not printed: ArticleKit reports failures itself.
         vips_operation_block_set("VipsForeignLoadJxl", FALSE);
         vips_operation_block_set("VipsForeignSaveJxl", FALSE);
+        // The SVG loader renders ArticleKit's own generated covers; ImageNormalizer refuses it for
+        // every image a document brings (those SVGs are checked and kept as they are instead).
+        vips_operation_block_set("VipsForeignLoadSvg", FALSE);
         g_log_set_handler("VIPS", G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO, silence, NULL);
     }
 }
@@ -178,4 +181,9 @@ int cvips_save(cvips_image *image, const char *suffix, void **buffer, size_t *le
 
 int cvips_has_field(const cvips_image *image, const char *name) {
     return vips_image_get_typeof(IMG(image), name) != 0;
+}
+
+cvips_image *cvips_render_own_svg(const void *data, size_t length, double scale) {
+    VipsImage *out = NULL;
+    return vips_svgload_buffer((void *)data, length, &out, "scale", scale, NULL) == 0 ? (cvips_image *)out : NULL;
 }

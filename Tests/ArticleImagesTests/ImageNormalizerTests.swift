@@ -148,3 +148,18 @@ import Testing
         #expect(f.image == nil && f.credit == "A. Photographer")
     }
 }
+
+@Suite struct CoverRendererTests {
+    @Test func generatedCoverBecomesAJPEGOfItsSize() throws {
+        let svg = ##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 600 900" width="600" height="900"><rect width="600" height="900" fill="#fff"/><text x="300" y="400" font-size="60" text-anchor="middle" font-family="serif">Week 36</text></svg>"##
+        let jpeg = try CoverRenderer.jpeg(fromGeneratedSVG: svg)
+        let info = try TestImages.info(jpeg)
+        #expect(info.loader.lowercased().contains("jpeg") && info.width == 600 && info.height == 900 && info.bands == 3)
+    }
+
+    @Test func documentSVGsAreNeverRenderedEvenWhenTheyDoNotLookLikeSVG() {
+        // Leading text hides the SVG from the quick check; libvips would see an SVG and render it.
+        let disguised = Data("junk before <svg xmlns=\"http://www.w3.org/2000/svg\"><image href=\"file:///etc/passwd\"/></svg>".utf8)
+        #expect(throws: ArticleError.self) { try ImageNormalizer.normalize(disguised) }
+    }
+}

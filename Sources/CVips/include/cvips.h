@@ -43,6 +43,9 @@ int cvips_save_jpeg(cvips_image *image, int quality, void **buffer, size_t *leng
 /// Encodes as PNG with every metadata block stripped. 0 on success.
 int cvips_save_png(cvips_image *image, void **buffer, size_t *length);
 void cvips_free_buffer(void *buffer);
+/// Renders an SVG that ArticleKit wrote itself (never one from a document: the SVG loader is
+/// refused for those) at `scale` × its own size.
+cvips_image *cvips_render_own_svg(const void *data, size_t length, double scale);
 
 // Making images (the tests make every kind they feed the normaliser).
 
