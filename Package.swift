@@ -31,6 +31,15 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]
         ),
         .target(name: "ArticleSupport", dependencies: ["ArticleCore", "CLibXML2"]),
+        // libvips for images: its C API is variadic, so Swift calls it through the small CVips shim;
+        // CLibVips only carries libvips's pkg-config flags to the shim.
+        .systemLibrary(
+            name: "CLibVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"]), .brew(["vips"])]
+        ),
+        .target(name: "CVips", dependencies: ["CLibVips"]),
+        .target(name: "ArticleImages", dependencies: ["ArticleCore", "ArticleSupport", "CVips"]),
         .target(name: "ArticleText", dependencies: ["ArticleCore"]),
         .target(name: "ArticleJSON", dependencies: ["ArticleCore"]),
         .target(name: "ArticleMarkdown", dependencies: [
@@ -64,6 +73,7 @@ let package = Package(
             "ArticleEPUB", "ArticleKit", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: ["Golden", "Books"]),
         .testTarget(name: "ArticleHTMLWriterTests", dependencies: ["ArticleHTML"]),
+        .testTarget(name: "ArticleImagesTests", dependencies: ["ArticleImages", "CVips"]),
     ],
     swiftLanguageModes: [.v6]
 )

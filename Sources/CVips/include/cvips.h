@@ -1,0 +1,64 @@
+#ifndef CVIPS_H
+#define CVIPS_H
+// A small, non-variadic face over the few libvips calls ArticleImages needs (libvips's C API
+// takes optional arguments as NULL-terminated varargs, which Swift cannot call). Images are
+// opaque; every function that makes an image returns NULL on failure, with cvips_error() saying why.
+#include <stddef.h>
+
+typedef struct cvips_image cvips_image;
+
+/// Starts libvips once for the process; 0 on success. Safe to call from several threads.
+int cvips_start(void);
+/// The last error libvips recorded on this thread (one line), then clears it. Never NULL.
+const char *cvips_error(void);
+/// The name of the libvips loader that recognises these bytes (from the bytes, not a name), or NULL.
+const char *cvips_loader(const void *data, size_t length);
+/// Opens an image from memory without decoding its pixels (the header only, until pixels are
+/// needed). `data` must outlive the image.
+cvips_image *cvips_open(const void *data, size_t length);
+void cvips_free(cvips_image *image);
+int cvips_width(const cvips_image *image);
+int cvips_height(const cvips_image *image);
+int cvips_bands(const cvips_image *image);
+int cvips_has_alpha(const cvips_image *image);
+/// The EXIF orientation (1–8), or 1 when there is none.
+int cvips_orientation(const cvips_image *image);
+/// Whether the pixels are CMYK.
+int cvips_is_cmyk(const cvips_image *image);
+/// Whether the image carries an ICC profile.
+int cvips_has_icc(const cvips_image *image);
+/// Whether the image carries EXIF, XMP or IPTC metadata (camera, GPS position, serials).
+int cvips_has_metadata(const cvips_image *image);
+/// How many pages or frames the file holds (1 for a still image).
+int cvips_pages(const cvips_image *image);
+/// Rotates and flips as the EXIF orientation says, leaving orientation 1.
+cvips_image *cvips_autorotate(cvips_image *image);
+/// Converts to 8-bit sRGB (through the embedded ICC profile when there is one).
+cvips_image *cvips_to_srgb(cvips_image *image);
+/// Scales by `scale` (< 1 to shrink) with a good kernel.
+cvips_image *cvips_resize(cvips_image *image, double scale);
+/// Encodes as baseline JPEG at `quality` with every metadata block stripped; g_free the buffer
+/// with cvips_free_buffer. 0 on success.
+int cvips_save_jpeg(cvips_image *image, int quality, void **buffer, size_t *length);
+/// Encodes as PNG with every metadata block stripped. 0 on success.
+int cvips_save_png(cvips_image *image, void **buffer, size_t *length);
+void cvips_free_buffer(void *buffer);
+/// Renders an SVG that ArticleKit wrote itself (never one from a document: the SVG loader is
+/// refused for those) at `scale` × its own size.
+cvips_image *cvips_render_own_svg(const void *data, size_t length, double scale);
+
+// Making images (the tests make every kind they feed the normaliser).
+
+/// A `width`×`height` image of 8-bit bands (1 grey, 3 RGB, 4 RGBA) with a smooth pattern.
+cvips_image *cvips_new_pattern(int width, int height, int bands);
+/// The same pixels, marked as CMYK (for 4 bands).
+cvips_image *cvips_as_cmyk(cvips_image *image);
+/// Sets an integer metadata field (`orientation`) or a string one (`exif-ifd3-GPSLatitude`) on a copy.
+cvips_image *cvips_with_int(cvips_image *image, const char *name, int value);
+cvips_image *cvips_with_string(cvips_image *image, const char *name, const char *value);
+/// Encodes by file suffix with options, as libvips names them (`.webp[Q=80]`, `.avif`, `.tif`). 0 on success.
+int cvips_save(cvips_image *image, const char *suffix, void **buffer, size_t *length);
+/// Whether the image has a metadata field of this name.
+int cvips_has_field(const cvips_image *image, const char *name);
+
+#endif
