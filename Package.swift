@@ -52,7 +52,7 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "ArticleKit", dependencies: [
-            "ArticleCore", "ArticleText", "ArticleJSON", "ArticleMarkdown", "ArticleHTML", "ArticleEPUB",
+            "ArticleCore", "ArticleText", "ArticleJSON", "ArticleMarkdown", "ArticleHTML", "ArticleEPUB", "ArticleImages",
         ]),
         .executableTarget(name: "articlekit", dependencies: [
             "ArticleKit",
@@ -73,7 +73,7 @@ let package = Package(
             "ArticleEPUB", "ArticleKit", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: ["Golden", "Books"]),
         .testTarget(name: "ArticleHTMLWriterTests", dependencies: ["ArticleHTML"]),
-        .testTarget(name: "ArticleImagesTests", dependencies: ["ArticleImages", "CVips"]),
+        .testTarget(name: "ArticleImagesTests", dependencies: ["ArticleImages", "CVips", "ArticleKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -21,11 +21,19 @@ public struct EPUBWriter: ArticleWriter {
     /// Several articles make one book.
     public var combinesArticles: Bool { true }
 
-    /// Images next to the input are loaded while its folder is known.
-    public var inputTransforms: [any ArticleTransform] { [EmbedLocalImages()] }
+    /// Images next to the input are loaded while its folder is known, then go through
+    /// ``imageSteps``.
+    public var inputTransforms: [any ArticleTransform] { [EmbedLocalImages()] + imageSteps }
 
-    /// Creates the writer.
-    public init() {}
+    /// Steps run on each article's embedded images before the book is made (ArticleKit's
+    /// standard registry passes ArticleImages's `NormalizeImages`, which makes them images every
+    /// e-reader shows). This target does not decode images itself.
+    public var imageSteps: [any ArticleTransform]
+
+    /// Creates the writer; `imageSteps` run after local images are embedded.
+    public init(imageSteps: [any ArticleTransform] = []) {
+        self.imageSteps = imageSteps
+    }
 
     /// The articles as one file's bytes; warnings go to `context`.
     public func write(_ articles: [Article], context: inout ConversionContext) throws(ArticleError) -> Data {

@@ -3,20 +3,18 @@ import Foundation
 
 /// The step that makes every image an article embeds one an e-reader shows (see
 /// ``ImageNormalizer``), run before a book is written. An image that cannot be made ready is
-/// left out, with one warning naming it and why; the figure keeps its caption and credit.
+/// left out, with one warning naming it and why; the figure keeps its caption and credit. The
+/// mode, size and quality are ``/ArticleCore/ConversionOptions/images``.
 public struct NormalizeImages: ArticleTransform {
     /// `normalize-images`.
     public let name = "normalize-images"
-    /// Mode, size and quality.
-    public var options: ImageOptions
 
     /// Creates the step.
-    public init(options: ImageOptions = ImageOptions()) {
-        self.options = options
-    }
+    public init() {}
 
     /// The article with its image resources made ready, or left out.
     public func apply(to article: Article, context: inout ConversionContext) throws(ArticleError) -> Article {
+        let options = context.options.images
         if article.resources.isEmpty && options.mode != .none { return article }
         var result = article
         var dropped: Set<String> = []

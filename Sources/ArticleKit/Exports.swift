@@ -2,6 +2,7 @@
 @_exported import ArticleCore
 @_exported import ArticleEPUB
 @_exported import ArticleHTML
+@_exported import ArticleImages
 @_exported import ArticleJSON
 @_exported import ArticleMarkdown
 @_exported import ArticleText

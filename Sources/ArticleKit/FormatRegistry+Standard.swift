@@ -1,11 +1,13 @@
 import ArticleEPUB
 import ArticleHTML
+import ArticleImages
 import ArticleJSON
 import ArticleMarkdown
 import ArticleText
 
 extension FormatRegistry {
-    /// Every format ArticleKit ships, registered in one place.
+    /// Every format ArticleKit ships, registered in one place. Books get their images made
+    /// ready for e-readers by ArticleImages (`--images` sets how).
     public static var standard: FormatRegistry {
         var r = FormatRegistry()
         r.register(reader: ScrapedTextReader())
@@ -19,7 +21,7 @@ extension FormatRegistry {
         r.register(writer: MarkdownWriter())
         r.register(writer: PlainTextWriter())
         r.register(writer: HTMLWriter())
-        r.register(writer: EPUBWriter())
+        r.register(writer: EPUBWriter(imageSteps: [NormalizeImages()]))
         return r
     }
 }

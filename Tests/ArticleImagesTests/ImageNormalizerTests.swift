@@ -136,12 +136,11 @@ import Testing
 
     @Test func modeNoneLeavesEveryImageOutButTheCaptions() throws {
         let png = Resource(path: "a.png", mediaType: "image/png", data: try TestImages.make(10, 10, suffix: ".png"))
-        var options = ImageOptions()
-        options.mode = .none
         var context = ConversionContext()
+        context.options.images.mode = .none
         var a = Self.article([png])
         a.blocks.append(.paragraph([.text("see "), .image(ImageReference(source: "https://example.org/x.jpg", alt: "a chart"))]))
-        let out = try NormalizeImages(options: options).apply(to: a, context: &context)
+        let out = try NormalizeImages().apply(to: a, context: &context)
         #expect(out.resources.isEmpty)
         #expect(out.blocks[1] == .paragraph([.text("see "), .text("a chart")]))
         guard case .figure(let f) = out.blocks[0] else { Issue.record("figure lost"); return }

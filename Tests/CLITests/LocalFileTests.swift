@@ -4,8 +4,11 @@ import Testing
 /// `articlekit convert` and local files: a document embeds only the images in its own folder
 /// tree (or a --resource-path folder), never from a book, and what is refused reaches no output.
 @Suite struct LocalFileTests {
+    /// A whole 1×1 PNG: books now decode every image they embed, so it must be a real one.
     static let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52,
-                           0, 0, 0, 1, 0, 0, 0, 1, 0x08, 0x06, 0, 0, 0, 0x1F, 0x15, 0xC4, 0x89])
+                           0, 0, 0, 1, 0, 0, 0, 1, 0x08, 0x06, 0, 0, 0, 0x1F, 0x15, 0xC4, 0x89,
+                           0, 0, 0, 0x0A, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0, 0x01, 0, 0, 0x05, 0, 0x01, 0x0D, 0x0A, 0x2D, 0xB4,
+                           0, 0, 0, 0, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82])
     /// The image outside the documents' folder: a PNG with a marker, so a leak is recognisable.
     static let secretBytes = png + Data("SECRET-MARKER".utf8)
 

@@ -66,6 +66,8 @@ public struct ConversionOptions: Hashable, Sendable {
     /// (`--resource-path`, pandoc's name); relative image paths are also looked up in them,
     /// in order, after the document's folder. Relative folders are relative to the current one.
     public var resourcePaths: [String] = []
+    /// How embedded images are prepared for a book.
+    public var images = ImageOptions()
     /// Writer- or reader-specific settings by name, for formats added from outside.
     public var extra: [String: String] = [:]
 

@@ -1,4 +1,5 @@
-/// How images are prepared for a book: what `--images`, `--image-max` and `--image-quality` set.
+/// How the images a book embeds are prepared (ArticleImages does it): what `--images`,
+/// `--image-max` and `--image-quality` set.
 public struct ImageOptions: Hashable, Sendable {
     /// What happens to the images a book embeds.
     public enum Mode: String, Hashable, Sendable, CaseIterable {
