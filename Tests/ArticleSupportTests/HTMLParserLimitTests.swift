@@ -62,8 +62,10 @@ let timeLimit = 1.0
         let after = residentBytes()
         // Each parse builds about a thousand nodes (over 100 KB); 10,000 leaked documents would
         // be over a gigabyte. The bound leaves room for the other test suites, which run in
-        // parallel in the same process and move its resident size by tens of megabytes (a 16 MB
-        // bound failed on that alone), while any leak of a whole document still fails it.
-        #expect(after - before < 128 * 1024 * 1024, "resident memory grew by \(after - before) bytes")
+        // parallel in the same process and move its resident size: by tens of megabytes at first
+        // (a 16 MB bound failed on that alone), and by up to ~180 MB since books decode their
+        // photos with libvips (3000×2000 test images, 128 MB failed once). Half a gigabyte still
+        // fails on any leak of a whole document.
+        #expect(after - before < 512 * 1024 * 1024, "resident memory grew by \(after - before) bytes")
     }
 }
