@@ -99,6 +99,13 @@ import Testing
         #expect(direct.status == 2)
         #expect(direct.stderr.contains("in/caf\\xE9.txt: the argument is not valid UTF-8"), "\(direct.stderr)")
         #expect(!direct.stderr.contains("no such file"))
+
+        // In a list: the listed name is reported by its bytes, the rest of the list converts.
+        let list = Data((dir.path + "/in/caf").utf8) + Data([0xE9]) + Data(".txt\n\(dir.path)/in/a.txt\n".utf8)
+        let listed = try CLIRunner.run(["convert", "--from-list", "-", "--to", "json", "--output", dir.appendingPathComponent("listed").path], stdin: list)
+        #expect(listed.status == 1)
+        #expect(listed.stderr.contains("in/caf\\xE9.txt: the listed path is not valid UTF-8"), "\(listed.stderr)")
+        #expect(listed.stderr.contains("1 converted, 0 skipped, 1 failed"), "\(listed.stderr)")
     }
 
     @Test func escapeSequencesFromDocumentsAndNamesArePrintedVisibly() throws {
