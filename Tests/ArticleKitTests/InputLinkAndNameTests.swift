@@ -53,8 +53,8 @@ import Testing
         let dir = try scratch()
         defer { try? fm.removeItem(at: dir) }
         // "café.txt" in Latin-1: 0xE9 alone is not UTF-8.
-        let name = Array((dir.path + "/in/caf").utf8) + [0xE9] + Array(".txt".utf8) + [0]
-        let fd = name.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_WRONLY | O_CREAT, 0o644) }
+        let name = (dir.path + "/in/caf").utf8.map { CChar(bitPattern: $0) } + [CChar(bitPattern: 0xE9)] + ".txt".utf8.map { CChar(bitPattern: $0) } + [0]
+        let fd = open(name, O_WRONLY | O_CREAT, 0o644)
         #expect(fd >= 0)
         let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         handle.write(Data("Latin\n\nOne paragraph.".utf8))
