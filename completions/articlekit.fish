@@ -23,7 +23,7 @@ function __articlekit_parse_tokens -S
         __articlekit_parse_subcommand 0 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'convert'
-            __articlekit_parse_subcommand -r 1 'to=' 'o/output=' 'from=' 'encoding=' 'language=' 'join-chapters' 'html-site-profiles=' 'width=' 'title=' 'identifier=' 'cover=' 'resource-path=+' 'from-list=' 'j/jobs=' 'include=+' 'exclude=+' 'force' 'shard=' 'report=' 'q/quiet' 'v/verbose' 'version' 'h/help'
+            __articlekit_parse_subcommand -r 1 'to=' 'o/output=' 'from=' 'encoding=' 'language=' 'join-chapters' 'html-site-profiles=' 'width=' 'title=' 'identifier=' 'cover=' 'resource-path=+' 'from-list=' 'j/jobs=' 'include=+' 'exclude=+' 'force' 'follow-symlinks' 'shard=' 'report=' 'q/quiet' 'v/verbose' 'version' 'h/help'
         case 'inspect'
             __articlekit_parse_subcommand 1 'from=' 'encoding=' 'language=' 'join-chapters' 'html-site-profiles=' 'version' 'h/help'
         case 'formats'
@@ -106,6 +106,7 @@ complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_
 complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert"' -l 'include' -d 'Only files matching this glob (`*.txt`, `2024/**/*.md`); repeatable.' -rfka ''
 complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert"' -l 'exclude' -d 'Leave out files matching this glob; repeatable.' -rfka ''
 complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" force' -l 'force' -d 'Convert even when an output is newer than its input.'
+complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" follow-symlinks' -l 'follow-symlinks' -d 'Follow links to files outside an input folder (by default they are skipped, like links to folders; links inside it are followed).'
 complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" shard' -l 'shard' -d 'Only the inputs whose relative path hashes to shard K of N (1 ≤ K ≤ N), for splitting a corpus across machines.' -rfka ''
 complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" report' -l 'report' -d 'Write a JSON report with one record per input.' -rfka ''
 complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" q quiet' -s 'q' -l 'quiet' -d 'No progress bar and no warnings.'

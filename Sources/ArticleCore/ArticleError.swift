@@ -1,7 +1,8 @@
 /// The one error type of ArticleKit: a stable code, a message a person understands, and where
 /// it happened (the file and, when known, the line).
 ///
-/// `description` is the one-line form the command line prints: `FILE:LINE: message`.
+/// `description` is the one-line form the command line prints: `FILE:LINE: message`, with
+/// control characters made visible.
 public struct ArticleError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A stable, machine-readable error code. New codes can be added without breaking clients.
     public struct Code: Hashable, Sendable, RawRepresentable, CustomStringConvertible {
@@ -63,9 +64,11 @@ public struct ArticleError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The one-line form: `FILE:LINE: message`, or the message alone when the place is unknown.
+    /// Control characters and escape sequences in the file name or the message (a document's
+    /// text quoted in it) are shown as `\u{1B}`-style text, never sent to the terminal.
     public var description: String {
         var where_ = ""
-        if let file { where_ = file + (line.map { ":\($0)" } ?? "") + ": " }
-        return where_ + message
+        if let file { where_ = file.printable + (line.map { ":\($0)" } ?? "") + ": " }
+        return where_ + message.printable
     }
 }

@@ -44,9 +44,11 @@ enum EPUBContainer {
 
     /// The zipped book.
     static func zip(_ book: EPUBBook) throws(ArticleError) -> Data {
-        let modified = ArticleDate(iso8601: book.modified)?.date ?? Date(timeIntervalSince1970: 315_532_800)
-        // ZIP (MS-DOS) times start in 1980.
-        let stamp = max(modified, Date(timeIntervalSince1970: 315_532_800))
+        let modified = ArticleDate(iso8601: book.modified)
+        // ZIP (MS-DOS) times start in 1980. ZIPFoundation's own conversion of this date is not
+        // safe across threads; `ZipTimestamp` writes the fields again below.
+        let stamp = max(modified?.date ?? Date(timeIntervalSince1970: 315_532_800), Date(timeIntervalSince1970: 315_532_800))
+        let timestamp = modified.map(ZipTimestamp.init) ?? .earliest
         do {
             let archive = try Archive(data: Data(), accessMode: .create)
             try add("mimetype", Data("application/epub+zip".utf8), to: archive, date: stamp, compress: false)
@@ -55,7 +57,8 @@ enum EPUBContainer {
                 let compress = !(path.hasSuffix(".jpg") || path.hasSuffix(".png") || path.hasSuffix(".gif") || path.hasSuffix(".webp"))
                 try add(path, data, to: archive, date: stamp, compress: compress)
             }
-            guard let data = archive.data else { throw ArticleError(.io, "the EPUB could not be assembled in memory") }
+            guard var data = archive.data else { throw ArticleError(.io, "the EPUB could not be assembled in memory") }
+            try timestamp.stamp(&data)
             return data
         } catch let e as ArticleError {
             throw e

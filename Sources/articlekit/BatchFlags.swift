@@ -17,6 +17,9 @@ struct BatchFlags: ParsableArguments {
     @Flag(name: .long, help: "Convert even when an output is newer than its input.")
     var force = false
 
+    @Flag(name: .long, help: "Follow links to files outside an input folder (by default they are skipped, like links to folders; links inside it are followed).")
+    var followSymlinks = false
+
     @Option(name: .long, help: ArgumentHelp("Only the inputs whose relative path hashes to shard K of N (1 ≤ K ≤ N), for splitting a corpus across machines.", valueName: "K/N"))
     var shard: String?
 

@@ -17,6 +17,7 @@ extension Convert {
         options.include = batch.include
         options.exclude = batch.exclude
         options.force = batch.force
+        options.followSymlinks = batch.followSymlinks
         options.shard = batch.shard.flatMap(Shard.init)
         options.conversion = conversionOptions()
         let runner = try BatchConverter(converter: converter, options: options)
@@ -56,13 +57,16 @@ extension Convert {
 
         let verbose = self.verbose, quiet = self.quiet
         let result = try runner.run(paths: inputs, listFile: listHandle, report: batch.report.map { URL(fileURLWithPath: $0) }) { record, _ in
+            // Paths, errors and warnings can hold a document's text or a file's name: made
+            // printable, so no escape sequence reaches the terminal.
+            let path = record.path.printable
             switch record.status {
-            case .failed: bar.message("articlekit: \(record.path): \(record.error ?? "failed")")
-            case .converted where verbose: bar.message("converted \(record.path) → \(record.outputs.joined(separator: ", "))")
-            case .skipped where verbose: bar.message("up to date \(record.path)")
+            case .failed: bar.message("articlekit: \(path): \((record.error ?? "failed").printable)")
+            case .converted where verbose: bar.message("converted \(path) → \(record.outputs.joined(separator: ", ").printable)")
+            case .skipped where verbose: bar.message("up to date \(path)")
             default: break
             }
-            if !quiet { for w in record.warnings { bar.message("articlekit: \(record.path): warning: \(w)") } }
+            if !quiet { for w in record.warnings { bar.message("articlekit: \(path): warning: \(w.printable)") } }
         }
         bar.finish()
         let secs = result.elapsed

@@ -149,7 +149,7 @@ struct Convert: ParsableCommand {
         for p in paths {
             var d: ObjCBool = false
             guard p != "-", FileManager.default.fileExists(atPath: p, isDirectory: &d), d.boolValue else { out.append(p); continue }
-            out += try converter.readableFiles(under: p, anyFormat: reading.from != nil)
+            out += try converter.readableFiles(under: p, anyFormat: reading.from != nil, followSymlinks: batch.followSymlinks)
         }
         return out
     }

@@ -32,7 +32,7 @@ import Testing
         let report = input.deletingLastPathComponent().appendingPathComponent("report.json")
         let r = try CLIRunner.run(["convert", input.path, "--to", "json,md,txt", "--output", out.path, "--report", report.path])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(files(under: out) == [".articlekit-batch.json", "school.json", "school.md", "school.txt", "seed.json", "seed.md", "seed.txt",
+        #expect(files(under: out) == [".articlekit-stamp", "school.json", "school.md", "school.txt", "seed.json", "seed.md", "seed.txt",
                                       "sub/flood.json", "sub/flood.md", "sub/flood.txt"])
         #expect(r.stderr.contains("3 converted, 0 skipped, 0 failed"))
         let records = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: report)) as? [[String: Any]])
@@ -48,7 +48,7 @@ import Testing
         let books = input.deletingLastPathComponent().appendingPathComponent("books")
         let r = try CLIRunner.run(["convert", input.path, "--to", "epub", "--output", books.path, "--quiet"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(files(under: books) == [".articlekit-batch.json", "school.epub", "seed.epub", "sub/flood.epub"])
+        #expect(files(under: books) == [".articlekit-stamp", "school.epub", "seed.epub", "sub/flood.epub"])
         let one = input.deletingLastPathComponent().appendingPathComponent("all.epub")
         let j = try CLIRunner.run(["convert", input.path, "--to", "epub", "--output", one.path])
         #expect(j.status == 0, "\(j.stderr)")
@@ -105,7 +105,7 @@ import Testing
         let input = try makeCorpus()
         let out = input.deletingLastPathComponent().appendingPathComponent("out")
         try CLIRunner.run(["convert", input.path, "--to", "json", "--output", out.path, "--include", "sub/**", "--exclude", "seed*"])
-        #expect(files(under: out) == [".articlekit-batch.json", "sub/flood.json"])
+        #expect(files(under: out) == [".articlekit-stamp", "sub/flood.json"])
     }
 
     @Test func outputFolderInsideInputIsNotConvertedAgain() throws {

@@ -42,8 +42,9 @@ public struct ConversionWarning: Hashable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    /// The one-line form the command line prints: `FILE: warning: message`.
-    public var description: String { (file.map { $0 + ": " } ?? "") + "warning: " + message }
+    /// The one-line form the command line prints: `FILE: warning: message`, with control
+    /// characters and escape sequences from the document shown as `\u{1B}`-style text.
+    public var description: String { (file.map { $0.printable + ": " } ?? "") + "warning: " + message.printable }
 }
 
 /// Settings for readers and writers. Each reader or writer reads the ones it understands.

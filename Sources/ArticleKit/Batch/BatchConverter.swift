@@ -71,7 +71,7 @@ public final class BatchConverter: @unchecked Sendable {
                 throw ArticleError(.io, "cannot keep a copy of the input list", file: url.path)
             }
             let reader = LineReader(handle: listFile)
-            while let line = reader.next() { h.write(Data((line + "\n").utf8)) }
+            while let line = reader.nextBytes() { h.write(line + [0x0A]) }
             try? h.close()
             listCopy = url
         }
@@ -99,7 +99,7 @@ public final class BatchConverter: @unchecked Sendable {
 
         try FileManager.default.createDirectoryIfNeeded(outDir)
         Self.removeStaleTemporaryFiles(in: outDir)
-        let validSince = try RerunStamp.prepare(in: outDir, options: optionsKey())
+        let stamp = try RerunStamp.prepare(in: outDir, options: optionsKey()), validSince = stamp.validSince
         let reportWriter = try report.map { url throws(ArticleError) in try ReportWriter(url: url) }
 
         // Second walk: the work, `jobs` at a time.
@@ -120,6 +120,7 @@ public final class BatchConverter: @unchecked Sendable {
         }
         group.wait()
         reportWriter?.finish()
+        stamp.finish(convertedAny: lock.withLock { progress.converted > 0 })
         let final = lock.withLock { () -> BatchProgress in
             progress.elapsed = Date().timeIntervalSince(start)
             progress.cancelled = cancelled
@@ -182,14 +183,14 @@ public final class BatchConverter: @unchecked Sendable {
             let articles = try converter.read(try ReaderInput(path: input.url.path), from: options.inputFormat, context: &context)
             for (writer, out) in zip(writers, outputs) {
                 if writer.combinesArticles || articles.count == 1 {
-                    try OutputFile.write(try writer.write(articles, context: &context), to: out, inputs: [input.url])
+                    try OutputFile.write(try writer.write(articles, context: &context), to: out, inputs: [input.url], within: options.outputDirectory)
                     written.append(out.path)
                 } else {
                     // One file per article when the format holds one (a book read into Markdown).
                     let base = out.deletingPathExtension()
                     for (i, a) in articles.enumerated() {
                         let url = base.appendingPathComponent(String(format: "%03d", i + 1) + "." + out.pathExtension, isDirectory: false)
-                        try OutputFile.write(try writer.write([a], context: &context), to: url, inputs: [input.url])
+                        try OutputFile.write(try writer.write([a], context: &context), to: url, inputs: [input.url], within: options.outputDirectory)
                         written.append(url.path)
                     }
                 }
@@ -211,7 +212,7 @@ public final class BatchConverter: @unchecked Sendable {
         guard let inTime = modified(input.path) else { return false }
         let needed = max(inTime, validSince.timeIntervalSince1970)
         for o in outputs {
-            guard let t = modified(o.path), t >= needed else { return false }
+            guard let t = OutputFile.regularFileModified(o.path), t >= needed else { return false }
         }
         return true
     }

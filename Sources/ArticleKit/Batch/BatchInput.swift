@@ -56,7 +56,7 @@ struct InputWalker: Sequence, IteratorProtocol {
                         // Never walk into the output folder (it may sit inside the input folder), an
                         // earlier run's output folder (it holds the rerun stamp), or hidden folders.
                         if name.hasPrefix(".") || URL(fileURLWithPath: full).resolvingSymlinksInPath().path == outputPath
-                            || FolderWalk.kind(of: full + "/" + RerunStamp.fileName) == .file {
+                            || RerunStamp.marks(full) {
                             current?.walk.skipDescendants()
                         }
                     case .file where !name.hasPrefix("."):
@@ -78,7 +78,7 @@ struct InputWalker: Sequence, IteratorProtocol {
                 continue
             }
             if isDir.boolValue {
-                guard let w = FolderWalk(root: path) else {
+                guard let w = FolderWalk(root: path, followLinks: options.followSymlinks) else {
                     problems.append((path, "cannot list the folder (\(ReaderInput.reason(errno: errno)))"))
                     continue
                 }
@@ -95,7 +95,12 @@ struct InputWalker: Sequence, IteratorProtocol {
 
     private mutating func nextPath() -> String? {
         if let p = pending.popLast() { return p }
-        while let line = listReader?.next() {
+        while let bytes = listReader?.nextBytes() {
+            guard let line = String(validating: bytes, as: UTF8.self) else {
+                // Decoding would put U+FFFD in the name and report "no such file".
+                problems.append((String(printableBytes: bytes), "the listed path is not valid UTF-8, which ArticleKit needs for file names; rename the file (convmv -f latin1 -t utf8 does it)"))
+                continue
+            }
             let t = line.trimmingCharacters(in: .whitespaces)
             if !t.isEmpty { return t }
         }
@@ -130,17 +135,21 @@ final class LineReader {
 
     init(handle: FileHandle) { self.handle = handle }
 
-    func next() -> String? {
+    /// The next line as text (bytes that are not UTF-8 become U+FFFD).
+    func next() -> String? { nextBytes().map { String(decoding: $0, as: UTF8.self) } }
+
+    /// The next line's bytes, without the newline: a copy of the list keeps names as they are.
+    func nextBytes() -> Data? {
         while true {
             if let nl = buffer.firstIndex(of: 0x0A) {
-                let line = buffer[buffer.startIndex..<nl]
+                let line = Data(buffer[buffer.startIndex..<nl])
                 buffer.removeSubrange(buffer.startIndex...nl)
-                return String(decoding: line, as: UTF8.self)
+                return line
             }
             if done {
                 guard !buffer.isEmpty else { return nil }
                 defer { buffer.removeAll() }
-                return String(decoding: buffer, as: UTF8.self)
+                return buffer
             }
             let chunk = handle.readData(ofLength: 64 * 1024)
             if chunk.isEmpty { done = true } else { buffer.append(chunk) }

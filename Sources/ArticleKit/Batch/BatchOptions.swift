@@ -16,6 +16,11 @@ public struct BatchOptions: Sendable {
     public var exclude: [String] = []
     /// Convert even when an output is newer than its input.
     public var force = false
+    /// Follow links to files that lie outside their input folder (`--follow-symlinks`). Without
+    /// it, such links are skipped like links to folders, so a link planted in a folder of
+    /// untrusted files cannot pull in a file from elsewhere; links that stay inside the folder's
+    /// tree are converted under their own names either way. Links to folders are never followed.
+    public var followSymlinks = false
     /// Only the inputs whose relative path hashes to this shard.
     public var shard: Shard?
     /// Settings for the readers and writers.

@@ -7,7 +7,12 @@ import Foundation
 /// (lstat) what each one was: two calls a file, on each of the batch's two walks, in a run whose
 /// time is mostly the kernel's. Like FileManager's enumerator (fts(3)), it reads a folder's names
 /// when it enters the folder and holds only the folders on the current path, so its memory is
-/// bounded by the largest folder, not the tree. Symbolic links to folders are not followed.
+/// bounded by the largest folder, not the tree. Symbolic links to folders are not followed; links
+/// to files are followed only when they stay inside the tree (after resolving every link on the
+/// way), unless `followLinks`: a planted `in/a.txt -> /home/me/notes.txt` must not pull a file
+/// from elsewhere into a batch. A link inside the tree is converted under its own name, like a
+/// copy would be. A name that is not UTF-8 is reported, not turned into a path that does not
+/// exist.
 struct FolderWalk {
     enum Kind { case file, folder, other }
 
@@ -18,15 +23,20 @@ struct FolderWalk {
     }
 
     private let root: String
+    /// The root with every link resolved, for telling links inside the tree from links out of it.
+    private let resolvedRoot: String
+    private let followLinks: Bool
     private var stack: [(prefix: String, names: [(String, UInt8)], index: Int)] = []
     /// Folders below the root that could not be listed, with the reason.
     private(set) var problems: [(path: String, reason: String)] = []
     private var pendingDescend: String?
 
     /// Starts a walk of `root`; nil when the root cannot be listed (`errno` says why).
-    init?(root: String) {
+    init?(root: String, followLinks: Bool = false) {
         self.root = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
-        guard let names = Self.list(self.root) else { return nil }
+        self.followLinks = followLinks
+        resolvedRoot = Self.resolved(self.root) ?? self.root
+        guard let names = list("") else { return nil }
         stack = [("", names, 0)]
     }
 
@@ -36,7 +46,7 @@ struct FolderWalk {
     mutating func next() -> Entry? {
         if let folder = pendingDescend {
             pendingDescend = nil
-            if let names = Self.list(root + "/" + folder) {
+            if let names = list(folder + "/") {
                 stack.append((folder + "/", names, 0))
             } else {
                 problems.append((root + "/" + folder, "cannot list the folder (\(ReaderInput.reason(errno: errno)))"))
@@ -48,7 +58,7 @@ struct FolderWalk {
             top.index += 1
             stack.append(top)
             let relative = top.prefix + name
-            let kind = Self.kind(type: type, path: root + "/" + relative)
+            let kind = kind(type: type, path: root + "/" + relative)
             if kind == .folder { pendingDescend = relative }
             return Entry(relative: relative, kind: kind)
         }
@@ -58,18 +68,19 @@ struct FolderWalk {
     // From <dirent.h>; the same on Linux and the BSDs.
     private static let typeUnknown: UInt8 = 0, typeFolder: UInt8 = 4, typeFile: UInt8 = 8, typeLink: UInt8 = 10
 
-    private static func kind(type: UInt8, path: String) -> Kind {
+    private func kind(type: UInt8, path: String) -> Kind {
         switch type {
-        case typeFile: return .file
-        case typeFolder: return .folder
-        case typeLink, typeUnknown: return kind(of: path)
+        case Self.typeFile: return .file
+        case Self.typeFolder: return .folder
+        case Self.typeLink, Self.typeUnknown: return kind(of: path)
         default: return .other
         }
     }
 
-    /// What a path is, by stat(2). Symbolic links to files count as files; links to folders are
-    /// not followed, so a link loop cannot trap the walk.
-    static func kind(of path: String) -> Kind {
+    /// What a path is, by lstat(2). A link to a file counts as a file when it resolves inside the
+    /// tree, or anywhere with `followLinks`; links to folders are never followed, so a link loop
+    /// cannot trap the walk.
+    private func kind(of path: String) -> Kind {
         var st = stat()
         guard lstat(path, &st) == 0 else { return .other }
         switch st.st_mode & S_IFMT {
@@ -77,19 +88,42 @@ struct FolderWalk {
         case S_IFREG: return .file
         case S_IFLNK:
             var target = stat()
-            return stat(path, &target) == 0 && (target.st_mode & S_IFMT) == S_IFREG ? .file : .other
+            guard stat(path, &target) == 0, (target.st_mode & S_IFMT) == S_IFREG else { return .other }
+            if followLinks { return .file }
+            guard let resolved = Self.resolved(path) else { return .other }
+            return resolved.hasPrefix(resolvedRoot == "/" ? "/" : resolvedRoot + "/") ? .file : .other
         default: return .other
         }
     }
 
-    /// The names in a folder (without `.` and `..`) and their types.
-    private static func list(_ path: String) -> [(String, UInt8)]? {
-        guard let dir = opendir(path) else { return nil }
+    /// The path with every link and `..` resolved, by realpath(3).
+    private static func resolved(_ path: String) -> String? {
+        guard let r = realpath(path, nil) else { return nil }
+        defer { free(r) }
+        return String(validatingCString: r)
+    }
+
+    /// The names in a folder below the root (`""` for the root, else ending in `/`), without
+    /// `.` and `..`, and their types. A name that is not UTF-8 cannot be a Swift path: it is
+    /// recorded as a problem with its bytes shown (`caf\xE9.txt`), and left out.
+    private mutating func list(_ prefix: String) -> [(String, UInt8)]? {
+        guard let dir = opendir(root + "/" + prefix) else { return nil }
         defer { closedir(dir) }
         var names: [(String, UInt8)] = []
         while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: &entry.pointee.d_name) {
-                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+            let name: String? = withUnsafePointer(to: &entry.pointee.d_name) {
+                String(validatingCString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+            }
+            guard let name else {
+                let bytes = withUnsafePointer(to: &entry.pointee.d_name) {
+                    let c = UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)
+                    return Array(UnsafeBufferPointer(start: UnsafeRawPointer(c).assumingMemoryBound(to: UInt8.self), count: strlen(c)))
+                }
+                if bytes.first != UInt8(ascii: ".") {
+                    problems.append((root + "/" + prefix + String(printableBytes: bytes),
+                                     "the file name is not valid UTF-8, which ArticleKit needs for file names; rename it (convmv -f latin1 -t utf8 does it)"))
+                }
+                continue
             }
             if name == "." || name == ".." { continue }
             names.append((name, entry.pointee.d_type))
@@ -102,8 +136,14 @@ extension Converter {
     /// The files under `folder` that a reader can read (any file when `anyFormat`, for an input
     /// format named by hand), in name order: the chapters of a book made from a folder. Hidden
     /// files and folders are left out and links to folders are not followed, as in a batch run.
-    public func readableFiles(under folder: String, anyFormat: Bool = false) throws(ArticleError) -> [String] {
-        guard var walk = FolderWalk(root: folder) else {
+    ///
+    /// - Parameters:
+    ///   - folder: The folder to walk.
+    ///   - anyFormat: Take every file, not only those a reader claims by extension.
+    ///   - followSymlinks: Take links to files outside the folder too (`--follow-symlinks`);
+    ///     without it only links that stay inside the folder's tree are followed.
+    public func readableFiles(under folder: String, anyFormat: Bool = false, followSymlinks: Bool = false) throws(ArticleError) -> [String] {
+        guard var walk = FolderWalk(root: folder, followLinks: followSymlinks) else {
             throw ArticleError(.io, "cannot list the folder (\(ReaderInput.reason(errno: errno)))", file: folder)
         }
         let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
