@@ -13,12 +13,11 @@ struct FetcherLimitTests {
                 : .trickle(size: 10, count: 100, interval: 0.1)
         }) { server in
             let fetcher = try makeFetcher { $0.timeout = 1 }
-            let started = Date()
             let slow = await failure(fetcher, FetchRequest(url: server.url("/slow")))
             #expect(slow?.description == "\(server.url("/slow").absoluteString): timed out after 1 s")
             let endless = await failure(fetcher, FetchRequest(url: server.url("/endless")))
+            // The body would end after 10 s: a timeout means the deadline covers the body too.
             #expect(endless?.message == "timed out after 1 s")
-            #expect(Date().timeIntervalSince(started) < 5)
             await fetcher.shutdown()
         }
     }
@@ -94,11 +93,10 @@ struct FetcherLimitTests {
         let server = try await TestServer { _ in .text("x") }
         let url = server.url("/gone")
         await server.close()
-        let fetcher = try makeFetcher()
-        let started = Date()
+        // 30 s, so that a client retrying the connection until the deadline would say "timed out".
+        let fetcher = try makeFetcher { $0.timeout = 30 }
         let error = await failure(fetcher, FetchRequest(url: url))
         #expect(error?.description == "\(url.absoluteString): connection refused")
-        #expect(Date().timeIntervalSince(started) < 3)
         await fetcher.shutdown()
     }
 
