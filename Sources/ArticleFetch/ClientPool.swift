@@ -28,7 +28,7 @@ actor ClientPool {
             tlsConfiguration: tls,
             // Redirects are followed by the fetcher, so that each hop passes the policy.
             redirectConfiguration: .disallow,
-            timeout: .init(connect: .milliseconds(Int64(configuration.connectTimeout * 1000)), read: nil),
+            timeout: .init(connect: .milliseconds(FetchConfiguration.milliseconds(configuration.connectTimeout)), read: nil),
             decompression: configuration.decompress
                 ? .enabled(limit: .size(Int(clamping: max(configuration.maxPageBytes, configuration.maxImageBytes))))
                 : .disabled

@@ -87,6 +87,13 @@ public struct FetchConfiguration: Sendable {
         extraHeaders.append((name, value))
     }
 
+    /// A number of seconds as a whole number of milliseconds: negative and NaN as 0, at most a
+    /// day, so that no setting can trap a conversion.
+    static func milliseconds(_ seconds: Double) -> Int64 {
+        guard seconds.isFinite, seconds > 0 else { return 0 }
+        return Int64(min(seconds, 86_400) * 1000)
+    }
+
     /// The size cap for a kind of request.
     func maxBytes(for kind: FetchRequest.Kind) -> Int64 {
         kind == .image ? maxImageBytes : maxPageBytes

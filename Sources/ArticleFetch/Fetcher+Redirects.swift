@@ -10,6 +10,9 @@ extension Fetcher {
 
     /// Fetches a request, following redirects itself (so that each hop passes the policy) and
     /// retrying 429 and 503 answers.
+    ///
+    /// Credential headers are sent to the host of the URL asked for, as long as redirects stay
+    /// there, and for a page resource only when it is on the same host as the page naming it.
     func perform(_ request: FetchRequest) async throws -> FetchedDocument {
         let start = request.wireURL
         var current = start
@@ -19,7 +22,8 @@ extension Fetcher {
             let result: HopResult
             do {
                 try configuration.policy.check(current, origin: request.origin)
-                result = try await hopWithRetries(current, request: request, sameHostAsStart: Self.sameHost(current, start))
+                let ownSite = request.origin == .userRequested || request.referer.map { Self.sameHost($0, start) } == true
+                result = try await hopWithRetries(current, request: request, sameHostAsStart: ownSite && Self.sameHost(current, start))
             } catch {
                 var failure = FetchErrors.articleError(error, url: current.absoluteString, configuration: configuration)
                 if current != start {
@@ -60,7 +64,7 @@ extension Fetcher {
                     throw FetchError.network(url.absoluteString, "HTTP \(status) (still after \(attempt) retries)")
                 }
                 attempt += 1
-                try await Task.sleep(nanoseconds: UInt64(max(0, delay) * 1_000_000_000))
+                try await Task.sleep(nanoseconds: UInt64(FetchConfiguration.milliseconds(delay)) * 1_000_000)
             }
         }
     }

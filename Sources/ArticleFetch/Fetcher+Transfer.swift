@@ -29,6 +29,9 @@ extension Fetcher {
         }
     }
 
+    /// Builds the request. `Authorization`, `Cookie` and `Proxy-Authorization` from
+    /// ``FetchConfiguration/extraHeaders`` go only where `credentials` says (see
+    /// ``perform(_:)``), so a log-in cookie given for a site does not travel to other hosts.
     func makeRequest(_ url: URL, request: FetchRequest, credentials: Bool) -> HTTPClientRequest {
         var outgoing = HTTPClientRequest(url: url.absoluteString)
         outgoing.method = .GET
@@ -50,7 +53,7 @@ extension Fetcher {
 
     /// Reads the answer: a document, a redirect, a retry, or an error.
     func transfer(_ outgoing: HTTPClientRequest, url: URL, kind: FetchRequest.Kind, client: HTTPClient) async throws -> Attempt {
-        let deadline = NIODeadline.now() + .milliseconds(Int64(configuration.timeout * 1000))
+        let deadline = NIODeadline.now() + .milliseconds(FetchConfiguration.milliseconds(configuration.timeout))
         let response = try await client.execute(outgoing, deadline: deadline)
         let status = Int(response.status.code)
         switch status {
@@ -72,16 +75,17 @@ extension Fetcher {
         }
         let cap = configuration.maxBytes(for: kind)
         let what = kind == .image ? "an image" : "a page"
-        let declared = response.headers.first(name: "content-length").flatMap { Int64($0) }
+        let declared = response.headers.first(name: "content-length").flatMap { Int64($0) }.map { max(0, $0) }
         if let declared, declared > cap {
             throw FetchError.tooLarge(url.absoluteString,
                 "\(FetchError.size(declared)) is over the \(FetchError.size(cap)) cap for \(what)")
         }
         var data = Data()
-        if let declared { data.reserveCapacity(Int(declared)) }
+        if let declared { data.reserveCapacity(Int(min(declared, 8_000_000))) }
         for try await chunk in response.body {
             let count = Int64(chunk.readableBytes)
-            guard Int64(data.count) <= cap - count else {
+            let (total, overflow) = Int64(data.count).addingReportingOverflow(count)
+            guard !overflow, total <= cap else {
                 throw FetchError.tooLarge(url.absoluteString, "the body is over the \(FetchError.size(cap)) cap for \(what)")
             }
             try take(count, for: url)
@@ -98,7 +102,7 @@ extension Fetcher {
         try await withThrowingTaskGroup(of: T.self) { group in
             group.addTask { try await body() }
             group.addTask {
-                try await Task.sleep(nanoseconds: UInt64(max(0, seconds) * 1_000_000_000))
+                try await Task.sleep(nanoseconds: UInt64(FetchConfiguration.milliseconds(seconds)) * 1_000_000)
                 throw HTTPClientError.deadlineExceeded
             }
             defer { group.cancelAll() }

@@ -82,8 +82,9 @@ public final class Fetcher: Sendable {
     func take(_ count: Int64, for url: URL) throws(ArticleError) {
         let limit = configuration.maxTotalBytes
         let fits = downloaded.withLockedValue { total in
-            guard total <= limit - count else { return false }
-            total += count
+            let (sum, overflow) = total.addingReportingOverflow(max(0, count))
+            guard !overflow, sum <= limit else { return false }
+            total = sum
             return true
         }
         guard fits else {

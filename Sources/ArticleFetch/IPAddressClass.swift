@@ -7,7 +7,7 @@ import Darwin
 /// What kind of network an IP address belongs to, as far as the fetch policy cares.
 ///
 /// Only ``public`` addresses may be fetched for a resource that a remote page names (unless
-/// ``FetchConfiguration/allowPrivateNetwork`` is set); the other cases say why an address was
+/// ``NetworkPolicy/allowPrivateNetwork`` is set); the other cases say why an address was
 /// refused, in the words of the error message.
 public enum IPAddressClass: String, Sendable, Hashable, CaseIterable {
     /// An address on the public internet.

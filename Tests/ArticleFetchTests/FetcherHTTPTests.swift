@@ -14,7 +14,7 @@ struct FetcherHTTPTests {
         case "/no-type": return .send(status: 200, body: Array("plain".utf8))
         case "/missing": return .send(status: 404, body: Array("gone".utf8))
         case "/boom": return .send(status: 500)
-        case "/headers": return .text("ok")
+        case let path where path.hasPrefix("/headers"): return .text("ok")
         case "/hotlinked":
             return request.header("Referer") == "http://news.example/story"
                 ? .send(status: 200, headers: [("Content-Type", "image/jpeg")], body: [0xFF, 0xD8, 0xFF])
@@ -77,6 +77,25 @@ struct FetcherHTTPTests {
             _ = try await custom.fetch(server.url("/headers"))
             #expect(server.requests.last?.header("User-Agent") == "Mozilla/5.0 test")
             await custom.shutdown()
+        }
+    }
+
+    @Test("A log-in cookie goes to the page's own host, not to resources on other hosts")
+    func credentialsStayHome() async throws {
+        try await withServer(route: Self.routes) { server in
+            let fetcher = try makeFetcher {
+                $0.policy.allowPrivateNetwork = true
+                try $0.addHeader("Cookie: session=1")
+                try $0.addHeader("X-Plain: yes")
+            }
+            let ownPage = server.url("/article")
+            _ = try await fetcher.fetch(FetchRequest(url: server.url("/headers-own"), origin: .pageResource, kind: .image, referer: ownPage))
+            #expect(server.requests.last?.header("Cookie") == "session=1")
+            let otherPage = URL(string: "http://news.example/article")!
+            _ = try await fetcher.fetch(FetchRequest(url: server.url("/headers-third"), origin: .pageResource, kind: .image, referer: otherPage))
+            #expect(server.requests.last?.header("Cookie") == nil)
+            #expect(server.requests.last?.header("X-Plain") == "yes")
+            await fetcher.shutdown()
         }
     }
 
