@@ -71,8 +71,10 @@ extension Fetcher {
 
     /// The address a page resource's host is pinned to, checked; `nil` when no check is due.
     func pinnedAddress(for url: URL, origin: FetchRequest.Origin) async throws -> String? {
+        // `url.host`, as AsyncHTTPClient reads it, so that the pin (a `dnsOverride` keyed by
+        // that host) is sure to apply.
         guard configuration.policy.checksAddresses(for: origin),
-              let host = url.host(percentEncoded: false), IPAddressClass(address: host) == nil
+              let host = url.host, IPAddressClass(address: host) == nil
         else { return nil }
         let policy = configuration.policy
         let resolver = configuration.resolver

@@ -15,8 +15,7 @@ extension Fetcher {
     func hop(_ url: URL, request: FetchRequest, credentials: Bool) async throws -> Attempt {
         let proxy = configuration.proxies.server(for: url)
         var pin: ClientPool.Pin?
-        if proxy == nil, let address = try await pinnedAddress(for: url, origin: request.origin),
-           let host = url.host(percentEncoded: false) {
+        if proxy == nil, let address = try await pinnedAddress(for: url, origin: request.origin), let host = url.host {
             pin = ClientPool.Pin(host: host, address: address)
         }
         let client = try await clients.client(proxy: proxy, pin: pin)
