@@ -9,7 +9,9 @@ import NIOSSL
 /// decompression, proxies, retries, connection limits and the ``NetworkPolicy``.
 ///
 /// Each URL is fetched once per fetcher: a second request for it (even one made while the
-/// first is still running) gets the first one's result. Make one fetcher per run (or per book:
+/// first is still running) gets the first one's result, a failure included, and the first
+/// request's `Referer`. Requests differing in ``FetchRequest/origin-swift.property`` or
+/// ``FetchRequest/kind-swift.property`` are fetched separately, since their policy and cap differ. Make one fetcher per run (or per book:
 /// ``FetchConfiguration/maxTotalBytes`` counts everything it downloads), and call
 /// ``shutdown()`` when done.
 ///
