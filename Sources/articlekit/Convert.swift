@@ -44,6 +44,9 @@ struct Convert: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("An image file to use as the cover (EPUB).", valueName: "file"))
     var cover: String?
 
+    @Flag(name: .long, help: "Keep raw HTML (Markdown's HTML, JSON html blocks) as written in HTML pages and EPUB chapters, for trusted input; by default it is sanitized: no script, event handlers, frames, forms or unsafe URLs.")
+    var rawHTML = false
+
     @OptionGroup(title: "Folders and batches") var batch: BatchFlags
 
     @Flag(name: [.short, .long], help: "No progress bar and no warnings.")
@@ -71,6 +74,7 @@ struct Convert: ParsableCommand {
         options.title = title
         options.identifier = identifier
         options.coverPath = cover
+        options.rawHTML = rawHTML
         return options
     }
 

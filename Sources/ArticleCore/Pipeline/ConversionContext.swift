@@ -56,6 +56,10 @@ public struct ConversionOptions: Hashable, Sendable {
     public var identifier: String?
     /// A cover image file to use (EPUB).
     public var coverPath: String?
+    /// Keep raw HTML as written in HTML pages and EPUB chapters (`--raw-html`), for trusted
+    /// input. By default it goes through the HTML sanitizer first: no script, event handlers,
+    /// frames, forms or unsafe URLs (EPUB chapters still reduce it to well-formed phrasing).
+    public var rawHTML: Bool = false
     /// Writer- or reader-specific settings by name, for formats added from outside.
     public var extra: [String: String] = [:]
 
