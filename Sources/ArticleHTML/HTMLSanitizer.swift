@@ -6,7 +6,7 @@ import Foundation
 /// HTML blocks and inline tags, JSON `html` blocks and inlines, the JSON stored in a book) is
 /// parsed with libxml2 (``/ArticleSupport/HTMLParser``, the reader's safe settings) and written
 /// again from the parsed tree, keeping only allowlisted elements and attributes
-/// (``keptElements``, ``attributes(of:)``). So no script, no event handler, no `style`, no
+/// (`keptElements`, `attributes(of:)`). So no script, no event handler, no `style`, no
 /// frame, object, form, `base` or `meta`, and no URL that ``/ArticleCore/URLSafety`` refuses
 /// reaches the HTML writer or an EPUB chapter. Entities and letter case cannot hide anything:
 /// the check reads the values libxml2 decoded, and the output is re-escaped, so a browser reads
@@ -21,7 +21,11 @@ public enum HTMLSanitizer {
     /// The article with its raw HTML sanitized and its unsafe links and image sources removed
     /// (``/ArticleCore/Article/removingUnsafeURLs()``), in one walk.
     public static func sanitize(_ article: Article) -> Article {
-        var pass = Pass(resourcePaths: Set(article.resources.map(\.path)))
+        let resourcePaths = Set(article.resources.map(\.path))
+        // Most articles have neither: no new tree for them (the EPUB batch writes thousands).
+        var check = NeedsPass(resourcePaths: resourcePaths)
+        if check.walk(blocks: article.blocks) { return article }
+        var pass = Pass(resourcePaths: resourcePaths)
         return pass.rewrite(article)
     }
 
@@ -159,6 +163,28 @@ public enum HTMLSanitizer {
 
         mutating func rewrite(image: ImageReference) -> ImageReference? {
             resourcePaths.contains(image.source) || URLSafety.isSafeImageSource(image.source) ? image : nil
+        }
+    }
+
+    /// Stops at the first raw HTML or unsafe URL: the article needs the pass.
+    struct NeedsPass: ArticleVisitor {
+        let resourcePaths: Set<String>
+
+        mutating func visit(block: Block) -> Bool {
+            if case .html = block { return false }
+            return true
+        }
+
+        mutating func visit(inline: Inline) -> Bool {
+            switch inline {
+            case .html: return false
+            case .link(let url, _, _): return URLSafety.isSafeLink(url)
+            default: return true
+            }
+        }
+
+        mutating func visit(image: ImageReference) -> Bool {
+            resourcePaths.contains(image.source) || URLSafety.isSafeImageSource(image.source)
         }
     }
 }
