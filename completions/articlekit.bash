@@ -186,7 +186,7 @@ _articlekit() {
 
 _articlekit_convert() {
     repeating_flags=()
-    non_repeating_flags=(--join-chapters --force --follow-symlinks -q --quiet -v --verbose --version -h --help)
+    non_repeating_flags=(--join-chapters --raw-html --force --follow-symlinks -q --quiet -v --verbose --version -h --help)
     repeating_options=(--resource-path --include --exclude)
     non_repeating_options=(--to -o --output --from --encoding --language --html-site-profiles --width --title --identifier --cover --from-list -j --jobs --shard --report)
     __articlekit_offer_flags_options -1

@@ -23,7 +23,7 @@ function __articlekit_parse_tokens -S
         __articlekit_parse_subcommand 0 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'convert'
-            __articlekit_parse_subcommand -r 1 'to=' 'o/output=' 'from=' 'encoding=' 'language=' 'join-chapters' 'html-site-profiles=' 'width=' 'title=' 'identifier=' 'cover=' 'resource-path=+' 'from-list=' 'j/jobs=' 'include=+' 'exclude=+' 'force' 'follow-symlinks' 'shard=' 'report=' 'q/quiet' 'v/verbose' 'version' 'h/help'
+            __articlekit_parse_subcommand -r 1 'to=' 'o/output=' 'from=' 'encoding=' 'language=' 'join-chapters' 'html-site-profiles=' 'width=' 'title=' 'identifier=' 'cover=' 'resource-path=+' 'raw-html' 'from-list=' 'j/jobs=' 'include=+' 'exclude=+' 'force' 'follow-symlinks' 'shard=' 'report=' 'q/quiet' 'v/verbose' 'version' 'h/help'
         case 'inspect'
             __articlekit_parse_subcommand 1 'from=' 'encoding=' 'language=' 'join-chapters' 'html-site-profiles=' 'version' 'h/help'
         case 'formats'
@@ -101,6 +101,7 @@ complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_
 complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" identifier' -l 'identifier' -d 'The book identifier (EPUB), instead of one derived from the content.' -rfka ''
 complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" cover' -l 'cover' -d 'An image file to use as the cover (EPUB).' -rfka ''
 complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert"' -l 'resource-path' -d 'A folder whose images documents may embed besides their own folder tree, searched after it for relative paths; repeatable (EPUB).' -rfka ''
+complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" raw-html' -l 'raw-html' -d 'Keep raw HTML (Markdown\'s HTML, JSON html blocks) as written in HTML pages and EPUB chapters, for trusted input; by default it is sanitized: no script, event handlers, frames, forms or unsafe URLs.'
 complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" from-list' -l 'from-list' -d 'Read input paths from a file, or - for standard input, one per line.' -rfka ''
 complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" j jobs' -s 'j' -l 'jobs' -d 'Files converted at once (default: the number of cores).' -rfka ''
 complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert"' -l 'include' -d 'Only files matching this glob (`*.txt`, `2024/**/*.md`); repeatable.' -rfka ''

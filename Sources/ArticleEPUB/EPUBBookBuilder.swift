@@ -45,7 +45,9 @@ struct EPUBBookBuilder {
                 guard XHTMLEscaping.scheme(of: url) != nil else { return nil }
                 return XHTMLEscaping.safeLinkURL(url)
             }
-            let rendered = renderer.render(article)
+            // The chapter shows the article with its raw HTML sanitized (then reduced to XHTML
+            // phrasing by `.text`); the stored JSON below keeps the article as it was read.
+            let rendered = renderer.render(options.rawHTML ? article : HTMLSanitizer.sanitize(article))
             if Self.hasEmptyAlt(rendered.markup) { book.allImagesHaveAlt = false }
             let language = Self.languageTag(article.metadata.language) { warn("the language \"\($0)\" is not a BCP 47 tag; it is left as undetermined (und)") }
             let xhtml = EPUBDocument.xhtml(

@@ -37,7 +37,7 @@ struct ArticleExtraction {
         let profileTitle = metadata.profileTitle
         var meta = metadata.metadata(profileTitle: profileTitle)
         let pageURL = meta.url ?? fallbackBase
-        let baseURL = scan.baseHref.flatMap { URLResolver(base: pageURL).resolve($0) } ?? pageURL
+        let baseURL = URLResolver.base(href: scan.baseHref, pageURL: pageURL)
         let resolver = URLResolver(base: baseURL)
         // The title is not repeated in the body, nor is the page's <h1> when a site profile took
         // the title from another source (a variant of the same headline).

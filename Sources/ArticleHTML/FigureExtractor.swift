@@ -109,7 +109,7 @@ struct FigureExtractor {
         let imgs = node.isElement(named: "img") || node.isElement(named: "amp-img") ? [node]
             : node.descendants(named: "img") + node.descendants(named: "amp-img")
         for img in imgs {
-            guard let src = Self.source(of: img), let url = resolver.resolve(src) else { continue }
+            guard let src = Self.source(of: img), let url = resolver.image(src) else { continue }
             let ref = ImageReference(source: url, alt: collapse(img.attribute("alt") ?? ""), title: nil)
             if url.hasPrefix("data:") { fallback = fallback ?? ref; continue }
             found = ref
@@ -118,7 +118,7 @@ struct FigureExtractor {
         if found == nil {
             for source in node.descendants(named: "source") {
                 if let set = source.attribute("srcset") ?? source.attribute("data-srcset"), let first = Self.firstSrcset(set),
-                   let url = resolver.resolve(first) {
+                   let url = resolver.image(first) {
                     found = ImageReference(source: url, alt: fallback?.alt ?? "")
                     break
                 }

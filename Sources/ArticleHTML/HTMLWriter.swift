@@ -2,8 +2,9 @@ import ArticleCore
 import Foundation
 
 /// Writes a standalone HTML5 page: the article's header block and body, with the same markup
-/// the EPUB chapters use (``XHTMLRenderer``), a small stylesheet in the page, and raw HTML the
-/// article kept emitted as it is.
+/// the EPUB chapters use (``XHTMLRenderer``), a small stylesheet in the page, and the raw HTML the
+/// article kept, passed through ``HTMLSanitizer`` (as written with
+/// ``/ArticleCore/ConversionOptions/rawHTML``, for trusted input).
 ///
 /// Images stored in the article's resources are embedded as `data:` URIs so the page stands
 /// alone; other image sources are written as they are.
@@ -53,14 +54,15 @@ public struct HTMLWriter: ArticleWriter {
         for (i, article) in articles.enumerated() {
             var renderer = XHTMLRenderer()
             renderer.idPrefix = i == 0 ? "" : "a\(i + 1)-"
+            // The sanitizer pass leaves raw HTML that is safe to emit as it is.
             renderer.rawHTML = .emit
+            let article = options.rawHTML ? article : HTMLSanitizer.sanitize(article)
             let resources = article.resources
             renderer.imageSource = { ref in
                 if let r = resources.first(where: { $0.path == ref.source }), r.mediaType.hasPrefix("image/") {
                     return "data:\(r.mediaType);base64,\(r.data.base64EncodedString())"
                 }
-                if ref.source.lowercased().hasPrefix("data:image/") { return ref.source }
-                return XHTMLEscaping.safeLinkURL(ref.source)
+                return XHTMLEscaping.safeImageURL(ref.source)
             }
             if articles.count == 1, nonEmpty(article.metadata.title) == nil { renderer.fallbackTitle = options.title }
             let lang = nonEmpty(article.metadata.language)

@@ -50,7 +50,7 @@ struct InlineBuilder {
             if !t.isEmpty { out.append(.code(t)) }
         case "a":
             let c = content()
-            if let href = node.attribute("href"), let url = resolver.resolve(href), !url.hasPrefix("javascript:") {
+            if let href = node.attribute("href"), let url = resolver.link(href) {
                 if !c.isEmpty { out.append(.link(url: url, title: node.attribute("title"), content: c)) }
             } else {
                 out += c

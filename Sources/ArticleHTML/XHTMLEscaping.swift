@@ -1,3 +1,5 @@
+import ArticleCore
+
 /// Escaping for text and attribute values in XHTML (and so in HTML5 too), and clean-up of URLs
 /// for `href` and `src`, so that whatever an article holds the output stays well-formed XML.
 public enum XHTMLEscaping {
@@ -51,27 +53,28 @@ public enum XHTMLEscaping {
         return v != 0xFFFE && v != 0xFFFF
     }
 
-    /// The URL schemes that may appear in an output link; others (`javascript:`, `vbscript:`,
-    /// `data:` for links) are dropped so a converted page cannot run script.
-    static let safeLinkSchemes: Set<String> = ["http", "https", "mailto", "ftp", "tel"]
-
-    /// The scheme of a URL (`https`), lowercased, or `nil` for a relative reference.
+    /// The scheme of a URL (`https`), lowercased, or `nil` for a relative reference; read as a
+    /// browser reads it (``/ArticleCore/URLSafety/scheme(of:)``).
     public static func scheme(of url: String) -> String? {
-        guard let colon = url.firstIndex(of: ":") else { return nil }
-        let name = url[..<colon]
-        guard let first = name.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic,
-              name.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "+" || $0 == "-" || $0 == ".") })
-        else { return nil }
-        return name.lowercased()
+        URLSafety.scheme(of: url)
     }
 
-    /// A link target that is safe to emit, or `nil`: script schemes are refused, and characters
-    /// that may not appear in a URL (spaces, quotes, non-ASCII) are percent-encoded, because
-    /// EPUBCheck rejects invalid URLs.
+    /// A link target that is safe to emit, or `nil` when ``/ArticleCore/URLSafety`` refuses it
+    /// (`javascript:`, `vbscript:`, `data:`, `file:`, unknown schemes, however they are spelled);
+    /// characters that may not appear in a URL (spaces, quotes, non-ASCII) are percent-encoded,
+    /// because EPUBCheck rejects invalid URLs.
     public static func safeLinkURL(_ raw: String) -> String? {
         let url = raw.trimmingWhitespace
-        if url.isEmpty { return nil }
-        if let s = scheme(of: url), !safeLinkSchemes.contains(s) { return nil }
+        if url.isEmpty || !URLSafety.isSafeLink(url) { return nil }
+        return percentEncodeInvalid(url)
+    }
+
+    /// An image source that is safe to emit (``/ArticleCore/URLSafety/isSafeImageSource(_:)``:
+    /// relative, `http`, `https`, or a raster `data:` image), percent-encoded like
+    /// ``safeLinkURL(_:)``, or `nil`.
+    public static func safeImageURL(_ raw: String) -> String? {
+        let url = raw.trimmingWhitespace
+        if url.isEmpty || !URLSafety.isSafeImageSource(url) { return nil }
         return percentEncodeInvalid(url)
     }
 

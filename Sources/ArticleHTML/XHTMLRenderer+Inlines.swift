@@ -33,6 +33,7 @@ extension XHTMLRenderer {
         case .softBreak: out += "\n"
         case .html(let html):
             switch rawHTML {
+            case .sanitize: out += HTMLSanitizer.sanitize(html: html)
             case .emit: out += html
             case .text: out += XHTMLEscaping.text(XHTMLEscaping.textOfHTML(html))
             }

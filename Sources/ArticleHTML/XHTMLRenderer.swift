@@ -12,7 +12,11 @@ import ArticleCore
 public struct XHTMLRenderer {
     /// What to do with raw HTML the article kept (``/ArticleCore/Block/html(_:)``, ``/ArticleCore/Inline/html(_:)``).
     public enum RawHTMLPolicy: Sendable {
-        /// Emit it as it is (HTML pages).
+        /// Emit it through ``HTMLSanitizer/sanitize(html:)``: allowlisted markup only, no
+        /// script, handlers or unsafe URLs.
+        case sanitize
+        /// Emit it as it is: for HTML already sanitized (``HTMLSanitizer/sanitize(_:)``, as the
+        /// HTML writer does) or trusted (`--raw-html`).
         case emit
         /// Emit its text, with its paragraphs and simple formatting (``XHTMLPhrasing``), as
         /// well-formed XHTML (EPUB, where markup that is not well-formed XML or not allowed by
@@ -40,16 +44,17 @@ public struct XHTMLRenderer {
         public var headings: [Heading]
     }
 
-    /// What to do with raw HTML; `.emit` by default.
-    public var rawHTML: RawHTMLPolicy = .emit
+    /// What to do with raw HTML; `.sanitize` by default.
+    public var rawHTML: RawHTMLPolicy = .sanitize
     /// Put before every `id` the renderer makes, so that ids stay unique when several
     /// articles share one document or one book.
     public var idPrefix: String = ""
     /// The title to show when the article has none (`nil` shows no title heading).
     public var fallbackTitle: String?
     /// The `src` to write for an image, or `nil` to leave the image out (a figure keeps its
-    /// caption). By default the source is written as it is when it is a safe URL.
-    public var imageSource: (ImageReference) -> String? = { XHTMLEscaping.safeLinkURL($0.source) }
+    /// caption). By default the source is written when it is a safe image URL
+    /// (``XHTMLEscaping/safeImageURL(_:)``).
+    public var imageSource: (ImageReference) -> String? = { XHTMLEscaping.safeImageURL($0.source) }
     /// The `href` to write for a link, or `nil` to keep only the link's text.
     public var linkTarget: (String) -> String? = { XHTMLEscaping.safeLinkURL($0) }
 
@@ -161,6 +166,7 @@ public struct XHTMLRenderer {
             renderTable(table, into: &out)
         case .html(let html):
             switch rawHTML {
+            case .sanitize: out += HTMLSanitizer.sanitize(html: html) + "\n"
             case .emit: out += html + "\n"
             case .text:
                 for p in XHTMLPhrasing.paragraphs(fromHTML: html) { out += "<p>\(p)</p>\n" }

@@ -15,9 +15,10 @@ struct ArticleJSONEncoder {
     func encode(_ articles: [Article], asArray: Bool) -> Data {
         var out = JSONOutput(pretty: pretty)
         if asArray {
-            out.array(articles) { out, a in out.article(a) }
+            out.array(articles) { out, a in out.article(a.removingUnsafeURLs()) }
         } else if let a = articles.first {
-            out.article(a)
+            // A link or image source URLSafety refuses is written as its content, not as a link.
+            out.article(a.removingUnsafeURLs())
         }
         return Data(out.bytes)
     }

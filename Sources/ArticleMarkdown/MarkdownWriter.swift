@@ -44,7 +44,10 @@ public struct MarkdownWriter: ArticleWriter {
     }
 
     /// Hands the article's Markdown to `emit` a piece at a time: front matter, then each block.
+    /// A link or image source ``/ArticleCore/URLSafety`` refuses is not written as one (raw
+    /// HTML stays as it is: Markdown keeps it exactly, and HTML writers sanitize it).
     private func write(_ article: Article, emit: (String) -> Void) {
+        let article = article.removingUnsafeURLs()
         let m = article.metadata
         let headingTitle = m.title.flatMap { title in
             Self.canWriteTitleAsHeading(title, blocks: article.blocks) ? title : nil

@@ -46,6 +46,8 @@ struct Convert: ParsableCommand {
 
     @Option(name: .customLong("resource-path"), help: ArgumentHelp("A folder whose images documents may embed besides their own folder tree, searched after it for relative paths; repeatable (EPUB).", valueName: "dir"))
     var resourcePaths: [String] = []
+    @Flag(name: .long, help: "Keep raw HTML (Markdown's HTML, JSON html blocks) as written in HTML pages and EPUB chapters, for trusted input; by default it is sanitized: no script, event handlers, frames, forms or unsafe URLs.")
+    var rawHTML = false
 
     @OptionGroup(title: "Folders and batches") var batch: BatchFlags
 
@@ -81,6 +83,7 @@ struct Convert: ParsableCommand {
         options.identifier = identifier
         options.coverPath = cover
         options.resourcePaths = resourcePaths
+        options.rawHTML = rawHTML
         return options
     }
 

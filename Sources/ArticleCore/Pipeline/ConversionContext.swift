@@ -69,6 +69,10 @@ public struct ConversionOptions: Hashable, Sendable {
     public var resourcePaths: [String] = []
     /// How embedded images are prepared for a book.
     public var images = ImageOptions()
+    /// Keep raw HTML as written in HTML pages and EPUB chapters (`--raw-html`), for trusted
+    /// input. By default it goes through the HTML sanitizer first: no script, event handlers,
+    /// frames, forms or unsafe URLs (EPUB chapters still reduce it to well-formed phrasing).
+    public var rawHTML: Bool = false
     /// Writer- or reader-specific settings by name, for formats added from outside.
     public var extra: [String: String] = [:]
 
