@@ -61,7 +61,7 @@ public struct PlainTextWriter: ArticleWriter {
         case .list(let l):
             var out: [String] = []
             for (n, item) in l.items.enumerated() {
-                let marker = l.ordered ? "\(l.start + n). " : "- "
+                let marker = l.ordered ? "\(l.number(ofItem: n)). " : "- "
                 let pad = indent + String(repeating: " ", count: marker.count)
                 var first = true
                 var chunks: [String] = []
