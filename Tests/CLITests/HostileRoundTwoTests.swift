@@ -45,3 +45,64 @@ import Testing
         try Self.expectRefused(["convert", json.path, "--to", "md"], file: "start.json", saying: "list start", output: dir.appendingPathComponent("o.md"))
     }
 }
+
+/// Inputs that may never end (devices, pipes, standard input) are read through `--max-input`;
+/// a regular file over it is refused before it is read.
+@Suite struct InputLimitTests {
+    @Test func endlessDevicesAreRefusedAtTheLimit() throws {
+        let dir = try CLIRunner.temporaryDirectory()
+        let out = dir.appendingPathComponent("o.json")
+        for device in ["/dev/zero", "/dev/urandom"] {
+            let start = Date()
+            try HostileRoundTwoTests.expectRefused(["convert", device, "--from", "text", "--max-input", "1M"], file: device, saying: "input limit of 1 MiB", output: out)
+            #expect(Date().timeIntervalSince(start) < 10, "\(device) ends quickly")
+        }
+    }
+
+    @Test func standardInputPastTheLimitIsRefused() throws {
+        let dir = try CLIRunner.temporaryDirectory()
+        let out = dir.appendingPathComponent("o.json")
+        // Through a shell pipe: the command stops reading at the limit, and a test writing the
+        // rest itself would be killed by SIGPIPE.
+        let command = "head -c 200000 /dev/zero | tr '\\0' a | '\(CLIRunner.binary.path)' convert - --from text --max-input 64k --output '\(out.path)'"
+        let r = try CLIRunner.run(["-c", command], executable: URL(fileURLWithPath: "/bin/sh"))
+        #expect(r.status == 1 && r.stderr.split(separator: "\n").count == 1 && r.stderr.contains("-: the input is longer than the input limit of 64 KiB"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+        // Exactly at the limit is fine.
+        let ok = try CLIRunner.run(["convert", "-", "--from", "text", "--to", "txt", "--max-input", "64", "--output", "-"],
+                                   stdin: Data(("Title\n\n" + String(repeating: "b", count: 57)).utf8))
+        #expect(ok.status == 0, "\(ok.stderr)")
+    }
+
+    @Test func aRegularFileOverTheLimitIsRefusedBeforeItIsRead() throws {
+        let dir = try CLIRunner.temporaryDirectory()
+        let big = try HostileRoundTwoTests.write("Title\n\n" + String(repeating: "word ", count: 1000), "big.txt", in: dir)
+        try HostileRoundTwoTests.expectRefused(["convert", big.path, "--max-input", "1K"], file: "big.txt", saying: "the file is larger than the input limit of 1 KiB", output: dir.appendingPathComponent("o.json"))
+        // A sparse file of 2 GiB is refused at the default limit without reading 2 GiB.
+        let sparse = dir.appendingPathComponent("sparse.txt")
+        #expect(FileManager.default.createFile(atPath: sparse.path, contents: nil))
+        let h = try FileHandle(forWritingTo: sparse)
+        try h.truncate(atOffset: 2 << 30)
+        try h.close()
+        let start = Date()
+        try HostileRoundTwoTests.expectRefused(["convert", sparse.path], file: "sparse.txt", saying: "input limit of 1 GiB", output: dir.appendingPathComponent("o2.json"))
+        #expect(Date().timeIntervalSince(start) < 5)
+        for bad in ["0", "1x", "-5", "99999999999999999999G"] {
+            let r = try CLIRunner.run(["convert", big.path, "--max-input", bad, "--output", "-"])
+            #expect(r.status != 0 && r.stderr.contains("--max-input"), "\(bad): \(r.stderr)")
+        }
+    }
+}
+
+/// Recursion on input depth is bounded before a recursive library runs.
+@Suite struct DeepInputTests {
+    @Test func aYAMLStackBombIsOneClearError() throws {
+        let dir = try CLIRunner.temporaryDirectory()
+        let n = 8_000
+        let flow = try HostileRoundTwoTests.write("---\nk: " + String(repeating: "[", count: n) + String(repeating: "]", count: n) + "\n---\n\nBody.\n", "flow.md", in: dir)
+        let block = try HostileRoundTwoTests.write("---\nk:\n" + String(repeating: "- ", count: n) + "x\n---\n\nBody.\n", "block.md", in: dir)
+        for (url, name) in [(flow, "flow.md"), (block, "block.md")] {
+            try HostileRoundTwoTests.expectRefused(["convert", url.path, "--to", "json"], file: name, saying: "nests deeper than 64 levels", output: dir.appendingPathComponent("o.json"))
+        }
+    }
+}
