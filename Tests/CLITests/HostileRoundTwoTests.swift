@@ -106,3 +106,68 @@ import Testing
         }
     }
 }
+
+/// Nothing is dropped silently, and the shapes that were quadratic convert in linear time.
+@Suite struct OmissionAndTimeTests {
+    static let body = "<p>" + String(repeating: "Words of the article body, long enough to be the article. ", count: 10) + "</p>"
+
+    /// Converts to text; returns the exit status, the output and stderr, and the time taken.
+    static func convert(_ url: URL) throws -> (status: Int32, text: String, stderr: String, seconds: Double) {
+        let start = Date()
+        let r = try CLIRunner.run(["convert", url.path, "--to", "txt", "--output", "-"])
+        return (r.status, r.stdout, r.stderr, Date().timeIntervalSince(start))
+    }
+
+    @Test func deepNestingIsFlattenedWithAWarning() throws {
+        let dir = try CLIRunner.temporaryDirectory()
+        let n = 100_000
+        let page = try HostileRoundTwoTests.write("<html><body><article>\(Self.body)" + String(repeating: "<div>", count: n) + "<p>The deepest paragraph.</p>"
+            + String(repeating: "</div>", count: n) + Self.body.replacingOccurrences(of: "Words", with: "After") + "</article></body></html>", "deep.html", in: dir)
+        let r = try Self.convert(page)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.text.contains("The deepest paragraph.") && r.text.contains("After of the article"), "nothing after the depth is lost")
+        #expect(r.stderr.contains("deep.html: warning: markup nested deeper than 128 levels was flattened"), "\(r.stderr)")
+        #expect(r.seconds < 20)
+    }
+
+    @Test func aTextNodeOverTenMegabytesIsKept() throws {
+        let dir = try CLIRunner.temporaryDirectory()
+        let page = try HostileRoundTwoTests.write("<html><body><article><p>" + String(repeating: "word ", count: 2_100_000) + "the-last-word</p>\(Self.body)</article></body></html>", "big.html", in: dir)
+        let r = try Self.convert(page)
+        #expect(r.status == 0 && r.text.contains("the-last-word"), "\(r.stderr)")
+    }
+
+    @Test func anAttributeFloodIsCappedWithAWarning() throws {
+        let dir = try CLIRunner.temporaryDirectory()
+        // Unquoted values: the pre-parse removes unread quoted attributes anyway (no loss, no
+        // warning), so these are the ones that reach the cap.
+        let flood = (0..<50_000).map { "a\($0)=v" }.joined(separator: " ")
+        let page = try HostileRoundTwoTests.write("<html><body><article>\(Self.body)<p \(flood)>Flooded paragraph.</p></article></body></html>", "attrs.html", in: dir)
+        let r = try Self.convert(page)
+        #expect(r.status == 0 && r.text.contains("Flooded paragraph."), "\(r.stderr)")
+        #expect(r.stderr.contains("attrs.html: warning: 49900 attributes past 100 on one element were left out"), "\(r.stderr)")
+        #expect(r.seconds < 10, "libxml2 alone took 21 s")
+    }
+
+    @Test func fenceLinesOfSpacesAreLinear() throws {
+        let dir = try CLIRunner.temporaryDirectory()
+        for (name, text) in [("first.md", "---" + String(repeating: " ", count: 120_000) + "\ntitle: T\n---\n\nBody.\n"),
+                             ("closing.md", "---\ntitle: T\n---" + String(repeating: " ", count: 120_000) + "\n\nBody.\n"),
+                             ("lines.md", "---\n" + String(repeating: String(repeating: " ", count: 1_000) + "\n", count: 200) + "title: T\n---\n\nBody.\n")] {
+            let url = try HostileRoundTwoTests.write(text, name, in: dir)
+            let r = try Self.convert(url)
+            #expect(r.status == 0 || r.status == 1, "\(name): \(r.stderr)")
+            #expect(r.seconds < 5, "\(name): \(r.seconds) s (12 s before, a quadratic trim)")
+        }
+    }
+
+    @Test func decomposedTextIsLinear() throws {
+        let dir = try CLIRunner.temporaryDirectory()
+        let line = "Việt Nam, một đất nước xinh đẹp với những cánh đồng lúa bát ngát. ".decomposedStringWithCanonicalMapping
+        let url = try HostileRoundTwoTests.write("Tiêu đề\n\n" + String(repeating: line, count: 30_000) + "\n", "nfd.txt", in: dir)
+        let r = try Self.convert(url)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.text.contains("Việt Nam"), "composed")
+        #expect(r.seconds < 15, "\(r.seconds) s (2.5 MB NFD: over 20 s before)")
+    }
+}
