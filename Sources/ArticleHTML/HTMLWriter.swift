@@ -18,7 +18,8 @@ public struct HTMLWriter: ArticleWriter {
 
     /// The articles as one file's bytes; warnings go to `context`.
     public func write(_ articles: [Article], context: inout ConversionContext) throws(ArticleError) -> Data {
-        Data(page(articles, options: context.options).utf8)
+        let articles = Article.limitingDepth(articles)  // no nesting the writer's recursion cannot take
+        return Data(page(articles, options: context.options).utf8)
     }
 
     /// The page for `articles` (several articles follow each other, ids kept unique).

@@ -13,6 +13,7 @@ public struct JSONWriter: ArticleWriter {
 
     /// Renders the articles as the bytes of one output file.
     public func write(_ articles: [Article], context: inout ConversionContext) throws(ArticleError) -> Data {
+        let articles = Article.limitingDepth(articles)  // no nesting the writer's recursion cannot take
         var data = ArticleJSONEncoder(pretty: true).encode(articles, asArray: articles.count != 1)
         data.append(0x0A)
         return data

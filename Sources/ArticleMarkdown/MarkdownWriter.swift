@@ -24,6 +24,7 @@ public struct MarkdownWriter: ArticleWriter {
 
     /// The articles as Markdown, one after another; the bytes are UTF-8.
     public func write(_ articles: [Article], context: inout ConversionContext) throws(ArticleError) -> Data {
+        let articles = Article.limitingDepth(articles)  // no nesting the writer's recursion cannot take
         var out = Data()
         for article in articles {
             if !out.isEmpty { out.append(0x0A) }

@@ -14,6 +14,7 @@ public struct PlainTextWriter: ArticleWriter {
 
     /// Renders the articles as the bytes of one output file.
     public func write(_ articles: [Article], context: inout ConversionContext) throws(ArticleError) -> Data {
+        let articles = Article.limitingDepth(articles)  // no nesting the writer's recursion cannot take
         let wrapper = TextWrapper(width: context.options.width)
         let rendered = articles.map { render($0, wrapper) }
         return Data(rendered.joined(separator: "\n\n" + String(repeating: "=", count: 20) + "\n\n").utf8)
