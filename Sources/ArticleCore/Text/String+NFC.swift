@@ -8,7 +8,7 @@ extension StringProtocol {
     /// that are NFC on their own, and never combine with a neighbour, is returned as it is.
     ///
     /// Text that is not is normalised in pieces of a few thousand scalars, split just before a
-    /// scalar that nothing before it can combine or reorder with (``isStableUnderNFC(_:)``:
+    /// scalar that nothing before it can combine or reorder with (`isStableUnderNFC`:
     /// combining class 0, NFC quick check Yes, never the second of a composition), where
     /// NFC(a + b) = NFC(a) + NFC(b). Foundation's normalisation of one long decomposed string
     /// takes time that grows with the square of its length (3.2 MB of NFD Vietnamese: over
