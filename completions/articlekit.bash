@@ -188,7 +188,7 @@ _articlekit_convert() {
     repeating_flags=()
     non_repeating_flags=(--join-chapters --raw-html --force --follow-symlinks -q --quiet -v --verbose --version -h --help)
     repeating_options=(--resource-path --include --exclude)
-    non_repeating_options=(--to -o --output --from --encoding --language --html-site-profiles --width --title --identifier --cover --from-list -j --jobs --shard --report)
+    non_repeating_options=(--to -o --output --from --encoding --language --html-site-profiles --max-input --width --title --identifier --cover --from-list -j --jobs --shard --report)
     __articlekit_offer_flags_options -1
 
     # Offer option value completions
@@ -209,6 +209,9 @@ _articlekit_convert() {
         return
         ;;
     '--html-site-profiles')
+        return
+        ;;
+    '--max-input')
         return
         ;;
     '--width')
@@ -251,7 +254,7 @@ _articlekit_inspect() {
     repeating_flags=()
     non_repeating_flags=(--join-chapters --version -h --help)
     repeating_options=()
-    non_repeating_options=(--from --encoding --language --html-site-profiles)
+    non_repeating_options=(--from --encoding --language --html-site-profiles --max-input)
     __articlekit_offer_flags_options 1
 
     # Offer option value completions
@@ -266,6 +269,9 @@ _articlekit_inspect() {
         return
         ;;
     '--html-site-profiles')
+        return
+        ;;
+    '--max-input')
         return
         ;;
     esac

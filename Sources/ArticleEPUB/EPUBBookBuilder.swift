@@ -195,7 +195,7 @@ struct EPUBBookBuilder {
         if let hash = s.firstIndex(of: "#") { s = String(s[..<hash]) }
         for p in ["https://", "http://", "//"] where s.hasPrefix(p) { s = String(s.dropFirst(p.count)); break }
         if s.hasPrefix("www.") { s = String(s.dropFirst(4)) }
-        while s.hasSuffix("/") { s = String(s.dropLast()) }
+        s = String(s[..<(s.lastIndex { $0 != "/" }.map { s.index(after: $0) } ?? s.startIndex)])  // one cut, not one copy per slash
         return s.isEmpty ? "\u{0}" : s
     }
 

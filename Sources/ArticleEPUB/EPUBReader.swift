@@ -106,6 +106,7 @@ public struct EPUBReader: ArticleReader {
             // Many EPUB 2 books have markup that is not quite XML: read it as HTML instead.
             context.warn("\(path) is not well-formed XHTML; read as HTML")
             document = try HTMLParser.parse(data, name: book)
+            for omission in document.omissions { context.warn("\(path): \(omission)") }
         }
         guard let body = document.root?.descendants(named: "body").first else { return nil }
         let heading = title ?? document.root?.descendants(named: "h1").first?.text.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -41,6 +41,7 @@ public struct EPUBWriter: ArticleWriter {
     }
 
     func write(_ articles: [Article], context: inout ConversionContext, sourceDateEpoch: String?) throws(ArticleError) -> Data {
+        let articles = Article.limitingDepth(articles)  // no nesting the writer's recursion cannot take
         guard !articles.isEmpty else {
             throw ArticleError(.noContent, "no article to put in the book")
         }

@@ -89,7 +89,9 @@ struct BlockBuilder {
                 out += items.flatMap(\.blocks)
                 return
             }
-            let start = Int(node.attribute("start") ?? "") ?? 1
+            // Any number a page gives (or none, or one too long for Int) is kept within the range
+            // every writer can count from.
+            let start = Self.listStart(node.attribute("start"))
             out.append(.list(ListBlock(ordered: name == "ol", start: start, tight: true, items: items)))
         case "blockquote":
             var b: [Block] = []
@@ -138,6 +140,21 @@ struct BlockBuilder {
         }
         guard let image = figures.bestImage(in: node), !image.source.hasPrefix("data:") else { return nil }
         return Figure(image: image)
+    }
+
+    /// An `<ol start>` value clamped into ``ListBlock/startRange`` (browsers read leading
+    /// whitespace and a sign; digits past what fits saturate rather than fail).
+    static func listStart(_ value: String?) -> Int {
+        guard let value else { return 1 }
+        let t = value.trimmingWhitespace
+        let negative = t.hasPrefix("-")
+        let digits = (t.hasPrefix("-") || t.hasPrefix("+") ? t.dropFirst() : Substring(t)).prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty else { return 1 }
+        let limit = ListBlock.startRange.upperBound
+        // Leading zeros cannot overflow; more than ten significant digits is past the range.
+        let significant = digits.drop { $0 == "0" }
+        let magnitude = significant.count > 10 ? limit : min(Int(significant) ?? 0, limit)
+        return negative ? -magnitude : magnitude
     }
 }
 

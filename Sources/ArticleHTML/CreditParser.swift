@@ -69,7 +69,13 @@ extension FigureExtractor {
         s = stripLabel(s)
         s = s.trimmingCharacters(in: .init(charactersIn: " []|/-–—:.,;©"))
         // Outer brackets go; brackets that belong to the credit ("Urs Flueeler (Keystone)") stay.
-        while s.hasPrefix("("), s.hasSuffix(")") { s = String(s.dropFirst().dropLast()).trimmingWhitespace }
+        // On a Substring, so that a thousand nested brackets cost a thousand steps, not a copy each.
+        var inner = Substring(s)
+        while inner.hasPrefix("("), inner.hasSuffix(")") {
+            inner = inner.dropFirst().dropLast().drop { $0.isWhitespace }
+            while let last = inner.last, last.isWhitespace { inner = inner.dropLast() }
+        }
+        s = String(inner)
         if s.hasPrefix("("), !s.contains(")") { s = String(s.dropFirst()) }
         if s.hasSuffix(")"), !s.contains("(") { s = String(s.dropLast()) }
         return s.trimmingWhitespace

@@ -5,7 +5,9 @@ extension HTMLWriter: ArticleCollectionWriter {
     /// Renders a collection (several articles in one file) as one page, as
     /// ``page(_:options:)-(ArticleCollection,_)`` describes.
     public func write(_ collection: ArticleCollection, context: inout ConversionContext) throws(ArticleError) -> Data {
-        Data(page(collection, options: context.options).utf8)
+        var collection = collection
+        collection.articles = Article.limitingDepth(collection.articles)  // no nesting the writer's recursion cannot take
+        return Data(page(collection, options: context.options).utf8)
     }
 
     /// The page for a collection: the page's `<title>` is the collection's title (`--title`), or

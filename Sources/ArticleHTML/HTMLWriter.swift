@@ -19,7 +19,8 @@ public struct HTMLWriter: ArticleWriter {
 
     /// The articles as one file's bytes; warnings go to `context`.
     public func write(_ articles: [Article], context: inout ConversionContext) throws(ArticleError) -> Data {
-        Data(page(articles, options: context.options).utf8)
+        let articles = Article.limitingDepth(articles)  // no nesting the writer's recursion cannot take
+        return Data(page(articles, options: context.options).utf8)
     }
 
     /// The page for `articles`: one article, or several as a collection titled by the `--title`

@@ -143,7 +143,7 @@ public struct XHTMLRenderer {
             renderInlines(content, into: &out)
             out += "</p>\n"
         case .heading(let level, let content):
-            let l = min(max(level + state.headingShift, 2), 6)
+            let l = min(max(min(max(level, 1), 6) + state.headingShift, 2), 6)  // clamped first: no overflow
             let id = idPrefix + "sec-\(state.headings.count + 1)"
             state.headings.append(Heading(level: l, text: content.plainText.trimmingWhitespace, id: id))
             out += "<h\(l) id=\"\(XHTMLEscaping.attribute(id))\">"
@@ -177,7 +177,7 @@ public struct XHTMLRenderer {
     private func renderList(_ list: ListBlock, into out: inout String, state: inout State) {
         if list.items.isEmpty { return }
         let tag = list.ordered ? "ol" : "ul"
-        let start = list.ordered && list.start != 1 ? " start=\"\(list.start)\"" : ""
+        let start = list.ordered && list.start != 1 ? " start=\"\(list.number(ofItem: 0))\"" : ""
         out += "<\(tag)\(start)>\n"
         for item in list.items {
             out += "<li>"

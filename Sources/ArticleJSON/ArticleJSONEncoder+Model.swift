@@ -58,12 +58,12 @@ extension JSONOutput {
                 o.inlines("content", c)
             case .heading(let level, let c):
                 o.string("type", "heading")
-                o.int("level", level)
+                o.int("level", min(max(level, 1), 6))  // what the reader accepts
                 o.inlines("content", c)
             case .list(let l):
                 o.string("type", "list")
                 o.bool("ordered", l.ordered)
-                if l.ordered { o.int("start", l.start) }
+                if l.ordered { o.int("start", l.number(ofItem: 0)) }
                 o.bool("tight", l.tight)
                 o.key("items") {
                     $0.array(l.items) { out, item in

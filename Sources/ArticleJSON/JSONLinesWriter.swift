@@ -14,6 +14,7 @@ public struct JSONLinesWriter: ArticleWriter {
 
     /// Renders the articles as the bytes of one output file.
     public func write(_ articles: [Article], context: inout ConversionContext) throws(ArticleError) -> Data {
+        let articles = Article.limitingDepth(articles)  // no nesting the writer's recursion cannot take
         var out = Data()
         let encoder = ArticleJSONEncoder(pretty: false)
         for a in articles {

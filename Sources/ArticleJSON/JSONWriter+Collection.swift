@@ -16,6 +16,8 @@ extension JSONWriter: ArticleCollectionWriter {
     /// file says what it is; ``JSONReader`` reads it back to every article (and still reads the
     /// arrays older versions wrote). `Resources/article.schema.json` describes it.
     public func write(_ collection: ArticleCollection, context: inout ConversionContext) throws(ArticleError) -> Data {
+        var collection = collection
+        collection.articles = Article.limitingDepth(collection.articles)  // no nesting the writer's recursion cannot take
         var out = JSONOutput(pretty: true)
         out.collection(collection)
         out.bytes.append(0x0A)

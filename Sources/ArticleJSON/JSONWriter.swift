@@ -14,6 +14,7 @@ public struct JSONWriter: ArticleWriter {
     /// Renders the articles as the bytes of one output file: one article object, or for several a
     /// collection titled by the `--title`.
     public func write(_ articles: [Article], context: inout ConversionContext) throws(ArticleError) -> Data {
+        let articles = Article.limitingDepth(articles)  // no nesting the writer's recursion cannot take
         if articles.count > 1 { return try write(ArticleCollection(articles, title: context.options.title), context: &context) }
         var data = ArticleJSONEncoder(pretty: true).encode(articles, asArray: articles.count != 1)
         data.append(0x0A)

@@ -76,15 +76,21 @@ public struct Converter: Sendable {
 }
 
 extension ReaderInput {
-    /// Reads a file, or standard input when `path` is `-`.
+    /// Reads a file, or standard input when `path` is `-`, refusing more than `maximumSize`
+    /// bytes (``/ArticleCore/ConversionOptions/maximumInputSize``, 1 GiB by default).
+    ///
+    /// A regular file larger than the limit is refused before any of it is read; a device, pipe
+    /// or standard input (which may never end: `/dev/zero`) is read until end of file or one
+    /// byte past the limit, and refused then.
     ///
     /// One open(2), one fstat(2) and read(2) into a buffer of the file's size: a batch of small
     /// files spends its time in the kernel, and FileManager's existence check plus
     /// `Data(contentsOf:)` cost five more calls per file and an mmap (files over 16 MiB are
     /// still mapped, not copied).
-    public init(path: String) throws(ArticleError) {
+    public init(path: String, maximumSize: Int = ConversionOptions.defaultMaximumInputSize) throws(ArticleError) {
+        let limit = max(maximumSize, 0)
         if path == "-" {
-            self.init(data: FileHandle.standardInput.readDataToEndOfFile(), name: "-")
+            self.init(data: try Self.readAll(STDIN_FILENO, sizeHint: 0, limit: limit, name: "-"), name: "-")
             return
         }
         let url = URL(fileURLWithPath: path, isDirectory: false)
@@ -100,8 +106,10 @@ extension ReaderInput {
             throw ArticleError(.io, "cannot read the file (\(Self.reason(errno: errno)))", file: path)
         }
         if (st.st_mode & S_IFMT) == S_IFDIR { throw ArticleError(.io, "is a folder, not a file", file: path) }
-        let size = Int(st.st_size)
-        if (st.st_mode & S_IFMT) == S_IFREG && size > 16 << 20 {
+        let regular = (st.st_mode & S_IFMT) == S_IFREG
+        let size = regular ? Int(clamping: st.st_size) : 0
+        if size > limit { throw Self.tooLarge(limit, name: path, regular: true) }
+        if regular && size > 16 << 20 {
             do {
                 self.init(data: try Data(contentsOf: url, options: .mappedIfSafe), name: path, fileURL: url)
             } catch {
@@ -109,22 +117,43 @@ extension ReaderInput {
             }
             return
         }
-        // A regular file is read to its size (and on, should it have grown); a device or pipe
-        // until end of file.
-        var data = Data(count: max(size, 0) + 1)
+        self.init(data: try Self.readAll(fd, sizeHint: size, limit: limit, name: path), name: path, fileURL: url)
+    }
+
+    /// Reads `fd` to end of file: a regular file to its size (and on, should it have grown), a
+    /// device or pipe until end of file; past `limit` bytes it stops and refuses the input.
+    private static func readAll(_ fd: Int32, sizeHint: Int, limit: Int, name: String) throws(ArticleError) -> Data {
+        // The buffer grows by doubling but never past one byte more than the limit, the byte
+        // that tells "exactly the limit" from "longer".
+        let ceiling = limit < Int.max ? limit + 1 : limit
+        var data = Data(count: min(sizeHint + 1, ceiling))
         var filled = 0
         while true {
-            if filled == data.count { data.count += max(data.count, 64 * 1024) }
+            if filled == data.count {
+                if data.count >= ceiling { throw tooLarge(limit, name: name, regular: false) }
+                data.count = min(data.count + max(data.count, 64 * 1024), ceiling)
+            }
             let n = data.withUnsafeMutableBytes { raw in raw.baseAddress.map { read(fd, $0 + filled, raw.count - filled) } ?? 0 }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw ArticleError(.io, "cannot read the file (\(Self.reason(errno: errno)))", file: path)
+                throw ArticleError(.io, "cannot read the file (\(Self.reason(errno: errno)))", file: name)
             }
             if n == 0 { break }
             filled += n
         }
+        if filled > limit { throw tooLarge(limit, name: name, regular: false) }
         data.count = filled
-        self.init(data: data, name: path, fileURL: url)
+        return data
+    }
+
+    private static func tooLarge(_ limit: Int, name: String, regular: Bool) -> ArticleError {
+        var size = "\(limit) bytes"
+        for (shift, unit) in [(30, "GiB"), (20, "MiB"), (10, "KiB")] where limit >= 1 << shift && limit % (1 << shift) == 0 {
+            size = "\(limit >> shift) \(unit)"
+            break
+        }
+        let what = regular ? "the file is larger than" : "the input is longer than"
+        return ArticleError(.limitExceeded, "\(what) the input limit of \(size) (--max-input raises it)", file: name)
     }
 
     static func reason(_ error: any Error) -> String {

@@ -21,6 +21,7 @@ struct FrontMatterReader {
     /// minus one, so errors name lines of the file.
     mutating func read(_ yaml: String, lineOffset: Int) throws(ArticleError) -> Metadata {
         let root: Node?
+        try YAMLDepthScan.check(yaml, lineOffset: lineOffset)
         do {
             root = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {

@@ -115,7 +115,8 @@ struct MarkdownBlockRenderer {
         for (i, item) in list.items.enumerated() {
             let marker: String
             if list.ordered {
-                marker = String(max(0, list.start) + i) + (alternate ? ")" : ".")
+                // CommonMark numbers are 0 to 9 digits; only the first sets the start.
+                marker = String(min(max(0, list.number(ofItem: i)), 999_999_999)) + (alternate ? ")" : ".")
             } else {
                 marker = alternate ? "*" : "-"
             }

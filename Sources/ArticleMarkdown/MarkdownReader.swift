@@ -54,7 +54,10 @@ public struct MarkdownReader: ArticleCollectionReader {
         }
         var blocks: [Block]
         do {
+            let start = DispatchTime.now().uptimeNanoseconds
             blocks = try CmarkParser.parse(body)
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            if let slow = SlowMarkdown.warning(for: body, seconds: seconds) { context.warn(slow) }
         } catch {
             throw ArticleError(error.code, error.message, file: error.file, line: error.line.map { $0 + lineOffset })
         }

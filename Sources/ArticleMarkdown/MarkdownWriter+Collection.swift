@@ -12,6 +12,8 @@ extension MarkdownWriter: ArticleCollectionWriter {
     /// The collection as one joined Markdown document (UTF-8), as ``markdown(_:)-(ArticleCollection)``
     /// describes.
     public func write(_ collection: ArticleCollection, context: inout ConversionContext) throws(ArticleError) -> Data {
+        var collection = collection
+        collection.articles = Article.limitingDepth(collection.articles)  // no nesting the writer's recursion cannot take
         for (i, a) in collection.articles.enumerated() where a.blocks.contains(where: { MarkdownReader.metadataBlock($0) != nil }) {
             context.warn("article \(i + 1) holds a code block marked `\(Self.articleInfoString)`; read back, the joined file starts a new article there")
         }

@@ -27,6 +27,7 @@ public struct MarkdownWriter: ArticleWriter {
     /// The article as Markdown; several as one joined document titled by the `--title` (see
     /// ``markdown(_:)-(ArticleCollection)``). The bytes are UTF-8.
     public func write(_ articles: [Article], context: inout ConversionContext) throws(ArticleError) -> Data {
+        let articles = Article.limitingDepth(articles)  // no nesting the writer's recursion cannot take
         if articles.count > 1 { return try write(ArticleCollection(articles, title: context.options.title), context: &context) }
         var out = Data()
         for article in articles {

@@ -3,8 +3,12 @@ import CLibXML2
 import Foundation
 
 /// Parses HTML pages with libxml2, safely: no network, recovery from broken markup, no
-/// external entities, and libxml2's element-depth limit (256) left on, so 100,000 nested
-/// `<div>`s stop at that depth instead of exhausting memory or the stack.
+/// external entities, and ArticleKit's own limits instead of libxml2's (`HTML_PARSE_HUGE`):
+/// libxml2's stop a page silently (a text node or a JSON-LD block over 10 MB is cut there and
+/// the rest of the page lost; the 257th level of nesting ends the parse). Here the page's size
+/// is bounded (``Options/maximumSize``), nesting deeper than ``Options/maximumDepth`` is
+/// flattened and attributes past ``Options/maximumAttributes`` per element are removed before
+/// libxml2 sees them, and the document's ``XMLDocument/omissions`` say what was left out.
 public enum HTMLParser {
     /// Settings for one parse.
     public struct Options: Sendable {
@@ -20,14 +24,23 @@ public enum HTMLParser {
         public var keptAttributes: [String]?
         /// The largest input accepted, in bytes.
         public var maximumSize: Int
+        /// The most attributes one element keeps (``keptAttributes`` first, then in order):
+        /// libxml2 compares each attribute with all earlier ones, so 50,000 on one element took
+        /// it 21 s.
+        public var maximumAttributes: Int
+        /// The deepest element nesting kept; start tags deeper than this are dropped before the
+        /// parse, so their content joins the deepest element kept.
+        public var maximumDepth: Int
 
         /// Creates options.
         public init(encoding: String? = nil, discardScripts: Bool = false, keptAttributes: [String]? = nil,
-                    maximumSize: Int = 256 * 1024 * 1024) {
+                    maximumSize: Int = 256 * 1024 * 1024, maximumAttributes: Int = 100, maximumDepth: Int = 128) {
             self.encoding = encoding
             self.discardScripts = discardScripts
             self.keptAttributes = keptAttributes
             self.maximumSize = maximumSize
+            self.maximumAttributes = maximumAttributes
+            self.maximumDepth = maximumDepth
         }
     }
 
@@ -44,6 +57,7 @@ public enum HTMLParser {
             throw ArticleError(.limitExceeded, "the page is larger than \(options.maximumSize) bytes", file: name)
         }
         var scriptsDiscarded = false
+        var limits = HTMLPreprocessor.Omissions(maximumAttributes: options.maximumAttributes, maximumDepth: options.maximumDepth)
         let result = data.withUnsafeBytes { raw -> Result<(bytes: [UInt8], label: String), ArticleError> in
             let bytes = raw.bindMemory(to: UInt8.self)
             let sniffed = CharsetSniffer.sniff(bytes, explicit: options.encoding)
@@ -54,7 +68,7 @@ public enum HTMLParser {
                     // input saves copying the whole page first.
                     guard options.discardScripts else { return .success((Array(body), "utf-8")) }
                     scriptsDiscarded = true
-                    return .success((HTMLPreprocessor.discardingScripts(body, keptAttributes: options.keptAttributes), "utf-8"))
+                    return .success((HTMLPreprocessor.discardingScripts(body, keptAttributes: options.keptAttributes, limits: &limits), "utf-8"))
                 }
                 return .success((Array(String(decoding: body, as: UTF8.self).utf8), "utf-8"))
             }
@@ -72,12 +86,16 @@ public enum HTMLParser {
         case .success(let r): (utf8, label) = r
         case .failure(let e): throw e
         }
-        if options.discardScripts, !scriptsDiscarded { utf8 = HTMLPreprocessor.discardingScripts(utf8, keptAttributes: options.keptAttributes) }
+        if !scriptsDiscarded {
+            // The limits apply to every page; the scripts go only when asked.
+            utf8 = HTMLPreprocessor.discardingScripts(utf8, keptAttributes: options.discardScripts ? options.keptAttributes : nil,
+                                                      scripts: options.discardScripts, limits: &limits)
+        }
         HTMLPreprocessor.removeNULs(&utf8)
         if utf8.isEmpty { utf8 = Array("<html></html>".utf8) }
         let flags = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_COMPACT.rawValue
-            | HTML_PARSE_NODEFDTD.rawValue)
+            | HTML_PARSE_NODEFDTD.rawValue | XML_PARSE_HUGE.rawValue)
         let doc: htmlDocPtr? = utf8.withUnsafeBufferPointer { buf in
             guard let base = buf.baseAddress else { return nil }
             return base.withMemoryRebound(to: CChar.self, capacity: buf.count) { ptr in
@@ -91,6 +109,12 @@ public enum HTMLParser {
         }
         let document = XMLDocument(pointer: doc)
         document.sourceEncoding = label
+        if limits.elements > 0 {
+            document.omissions.append("markup nested deeper than \(options.maximumDepth) levels was flattened: \(limits.elements) elements lost their tags, their text was kept")
+        }
+        if limits.attributes > 0 {
+            document.omissions.append("\(limits.attributes) attributes past \(options.maximumAttributes) on one element were left out")
+        }
         return document
     }
 

@@ -14,20 +14,55 @@ enum HTMLPreprocessor {
     /// `<template>` elements removed; the tags themselves stay.
     ///
     /// With `keptAttributes`, also removes the attributes with quoted values not named in it.
-    static func discardingScripts(_ bytes: [UInt8], keptAttributes: [String]? = nil) -> [UInt8] {
-        bytes.withUnsafeBufferPointer { discardingScripts($0, keptAttributes: keptAttributes) }
+    /// With `maximumAttributes`, a start tag keeps at most that many attributes (the kept names
+    /// first); `overCap` counts the ones removed for it. With `scripts` false, only attributes
+    /// are removed.
+    /// With `limits`, also bounds attributes per element and element depth (``Omissions``).
+    static func discardingScripts(_ bytes: [UInt8], keptAttributes: [String]? = nil, scripts: Bool = true,
+                                  limits: inout Omissions) -> [UInt8] {
+        bytes.withUnsafeBufferPointer { discardingScripts($0, keptAttributes: keptAttributes, scripts: scripts, limits: &limits) }
     }
 
-    /// ``discardingScripts(_:)-([UInt8])`` reading the page in place.
-    static func discardingScripts(_ buf: UnsafeBufferPointer<UInt8>, keptAttributes: [String]? = nil) -> [UInt8] {
+    /// The limits the pre-parse applies, and what it left out for them.
+    struct Omissions {
+        /// The most attributes a start tag keeps.
+        var maximumAttributes: Int?
+        /// The deepest element nesting kept; deeper start tags are dropped (their content stays).
+        var maximumDepth: Int?
+        /// Attributes removed over the cap.
+        var attributes = 0
+        /// Start tags removed past the depth.
+        var elements = 0
+    }
+
+    /// Without limits (the charset and fuzzing tests).
+    static func discardingScripts(_ bytes: [UInt8], keptAttributes: [String]? = nil) -> [UInt8] {
+        var none = Omissions()
+        return discardingScripts(bytes, keptAttributes: keptAttributes, limits: &none)
+    }
+
+    /// The same, reading the page in place.
+    static func discardingScripts(_ buf: UnsafeBufferPointer<UInt8>, keptAttributes: [String]? = nil, scripts: Bool = true,
+                                  limits: inout Omissions) -> [UInt8] {
         var out: [UInt8] = []
         // The copy is never longer than the page; reserving half of it made most pages grow
         // the buffer once (3% of the page benchmark in Array growth).
         out.reserveCapacity(buf.count)
-        var scanner = TagScanner(bytes: buf, limit: buf.count, interesting: ["script", "style", "template"])
+        var scanner = TagScanner(bytes: buf, limit: buf.count, interesting: scripts ? ["script", "style", "template"] : [])
         scanner.keptAttributes = keptAttributes.map { $0.map { Array($0.lowercased().utf8) } }
+        scanner.maximumAttributes = limits.maximumAttributes
+        var depth = limits.maximumDepth.map { HTMLDepthLimiter(maximumDepth: $0) }
+        defer {
+            limits.attributes += scanner.attributesOverCap
+            limits.elements += depth?.dropped ?? 0
+        }
         var copied = 0
         while let tag = scanner.nextTag() {
+            if depth?.admit(name: tag.nameHash, isEnd: tag.isEnd, selfClosing: tag.selfClosing) == false, tag.start >= copied {
+                out.append(contentsOf: buf[copied..<tag.start])
+                copied = tag.end
+                continue
+            }
             // libxml2 copies attribute values character by character (SVG path data and
             // tracking data-* are a third of a news page's attribute bytes), and each attribute
             // costs it three allocations.

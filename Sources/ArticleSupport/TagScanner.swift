@@ -11,6 +11,14 @@ struct TagScanner {
         var attributes: [String: String]
         /// The index just after the tag's closing `>`.
         var end: Int
+        /// The index of the tag's `<`.
+        var start = 0
+        /// ``HTMLDepthLimiter/hash(_:)`` of the name (without the `/` of an end tag).
+        var nameHash: UInt64 = 0
+        /// Whether it is an end tag.
+        var isEnd = false
+        /// Whether a start tag ends in `/>`.
+        var selfClosing = false
     }
 
     let bytes: UnsafeBufferPointer<UInt8>
@@ -32,8 +40,17 @@ struct TagScanner {
     }
     private var keptByLength: [[[UInt8]]] = []
     /// The byte ranges of the unread attributes (name to closing quote) in the tag
-    /// ``nextTag()`` returned last, in order.
+    /// ``nextTag()`` returned last, in order; with ``maximumAttributes``, also the attributes
+    /// past that count.
     private(set) var unreadAttributes: [Range<Int>] = []
+    /// When set, a start tag keeps at most this many attributes: libxml2 compares each attribute
+    /// with every earlier one (50,000 on one element took 21 s), so the rest are recorded in
+    /// ``unreadAttributes`` for removal, the ones in ``keptAttributes`` kept first.
+    var maximumAttributes: Int?
+    /// How many attributes were recorded for removal over the cap, in all tags so far.
+    private(set) var attributesOverCap = 0
+    /// The attributes of the current tag that reach libxml2: range, and whether it is a kept name.
+    private var tagAttributes: [(range: Range<Int>, kept: Bool)] = []
 
     /// Tags whose contents are skipped: the text inside them is not markup.
     private static let rawTextNames: [(name: [UInt8], end: StaticString)] = [
@@ -124,15 +141,58 @@ struct TagScanner {
             // whose name has other characters differently: attributes are removed only from
             // start tags it reads as this scanner does.
             let removable = keptAttributes != nil && bytes[nameStart] != UInt8(ascii: "/") && Self.isHTMLName(bytes, nameStart..<nameEnd)
-            i = parseAttributes(from: i, into: &attributes, collect: wanted != nil, removable: removable)
+            i = parseAttributes(from: i, into: &attributes, collect: wanted != nil, removable: removable,
+                                startTag: bytes[nameStart] != UInt8(ascii: "/"))
+            if let cap = maximumAttributes, tagAttributes.count > cap { capAttributes(cap) }
             position = i
             let tagEnd = i
             if let raw = Self.rawTextNames.first(where: { name(nameStart, nameEnd, is: $0.name) }) {
                 position = find(raw.end, from: position)
             }
-            return Tag(name: wanted.map { interesting[$0] } ?? "", attributes: attributes, end: tagEnd)
+            let isEnd = bytes[nameStart] == UInt8(ascii: "/")
+            var tag = Tag(name: wanted.map { interesting[$0] } ?? "", attributes: attributes, end: tagEnd)
+            tag.start = nameStart - 1
+            tag.isEnd = isEnd
+            tag.nameHash = HTMLDepthLimiter.hash(bytes[(isEnd ? nameStart + 1 : nameStart)..<nameEnd])
+            tag.selfClosing = !isEnd && tagEnd >= 2 && tagEnd - 2 >= nameEnd && bytes[tagEnd - 1] == UInt8(ascii: ">") && bytes[tagEnd - 2] == UInt8(ascii: "/")
+            return tag
         }
         return nil
+    }
+
+    /// Records the attributes of the current tag past `cap` for removal: the kept names first,
+    /// then the others in order, fill the cap.
+    private mutating func capAttributes(_ cap: Int) {
+        let keptCount = tagAttributes.lazy.filter(\.kept).count
+        var othersAllowed = max(cap - keptCount, 0)
+        var keptAllowed = cap
+        var removed: [Range<Int>] = []
+        for a in tagAttributes {
+            if a.kept && keptAllowed > 0 {
+                keptAllowed -= 1
+            } else if !a.kept && othersAllowed > 0 {
+                othersAllowed -= 1
+            } else {
+                removed.append(a.range)
+            }
+        }
+        attributesOverCap += removed.count
+        // Both lists are in order and never overlap (an attribute is in one or the other).
+        var merged: [Range<Int>] = []
+        merged.reserveCapacity(unreadAttributes.count + removed.count)
+        var j = 0
+        for r in removed {
+            while j < unreadAttributes.count, unreadAttributes[j].lowerBound < r.lowerBound { merged.append(unreadAttributes[j]); j += 1 }
+            merged.append(r)
+        }
+        merged += unreadAttributes[j...]
+        unreadAttributes = merged
+    }
+
+    /// Whether the attribute named by `key` is one of ``keptAttributes`` (with none set, every
+    /// attribute is equal and the first ones are kept).
+    private func isKept(_ key: Range<Int>) -> Bool {
+        keptAttributes != nil && !isUnread(key)
     }
 
     /// Whether the attribute named by `key` is not in ``keptAttributes``.
@@ -156,13 +216,16 @@ struct TagScanner {
         return true
     }
 
-    /// `removable`: whether unread attributes of this tag may be recorded; it turns false at
+    /// `startTag`: whether the tag is a start tag, whose attributes count toward
+    /// ``maximumAttributes``. `removable`: whether unread attributes of this tag may be recorded; it turns false at
     /// the first thing in the tag libxml2 reads differently (a form feed, which is no blank to
     /// it; a `/` not closing the tag; an attribute name with other characters).
     private mutating func parseAttributes(from start: Int, into attributes: inout [String: String], collect: Bool,
-                                          removable startsRemovable: Bool) -> Int {
+                                          removable startsRemovable: Bool, startTag: Bool) -> Int {
         var removable = startsRemovable
         var i = start
+        let counting = maximumAttributes != nil && startTag
+        if !tagAttributes.isEmpty { tagAttributes.removeAll(keepingCapacity: true) }
         while i < limit {
             while i < limit, Self.isSpace(bytes[i]) || bytes[i] == UInt8(ascii: "/") {
                 if removable, bytes[i] == 12 || (bytes[i] == UInt8(ascii: "/") && (i + 1 >= limit || bytes[i + 1] != UInt8(ascii: ">"))) {
@@ -198,15 +261,20 @@ struct TagScanner {
                         i = memchr(base + i, Int32(q), limit - i).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? limit
                     }
                     if collect { value = String(decoding: bytes[vs..<i], as: UTF8.self) }
-                    if i < limit, removable, isUnread(keyRange) { unreadAttributes.append(ns..<i + 1) }
+                    var dropped = false
+                    if i < limit, removable, isUnread(keyRange) { unreadAttributes.append(ns..<i + 1); dropped = true }
                     // Past the closing quote, unless the page ends inside the value (a truncated
                     // page: found by fuzzing, where `i` ran one past the buffer).
                     if i < limit { i += 1 }
+                    if counting && !dropped { tagAttributes.append((ns..<i, isKept(keyRange))) }
                 } else {
                     let vs = i
                     while i < limit, !Self.isSpace(bytes[i]), bytes[i] != UInt8(ascii: ">") { i += 1 }
                     if collect { value = String(decoding: bytes[vs..<i], as: UTF8.self) }
+                    if counting { tagAttributes.append((ns..<i, isKept(keyRange))) }
                 }
+            } else if counting && !keyRange.isEmpty {
+                tagAttributes.append((keyRange, isKept(keyRange)))
             }
             if collect, !keyRange.isEmpty {
                 let key = String(decoding: bytes[keyRange].map(Self.lower), as: UTF8.self)

@@ -22,6 +22,10 @@ public final class XMLDocument {
 
     /// The encoding the bytes were read in (`utf-8`, `windows-1251`), as decided before parsing.
     public internal(set) var sourceEncoding: String = "utf-8"
+
+    /// What the parse left out of the page to stay within its limits (attributes over the cap
+    /// per element, nesting flattened), one sentence each, for the reader to pass on as warnings.
+    public internal(set) var omissions: [String] = []
 }
 
 /// Parses XML safely: no network, no external DTD, no entity substitution, and libxml2's

@@ -57,8 +57,9 @@ enum DatelineParser {
             let tail = rest[zone.upperBound...].trimmingCharacters(in: .whitespaces)
             if let sign = tail.first, sign == "+" || sign == "-" {
                 let parts = tail.dropFirst().split(separator: ":")
-                if let h = parts.first.flatMap({ Int($0) }), h <= 14 {
-                    let m = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
+                // Both parts bounded before the arithmetic: the line is the document's.
+                if let h = parts.first.flatMap({ Int($0) }), (0...14).contains(h),
+                   let m = parts.count > 1 ? Int(parts[1]) : 0, (0...59).contains(m) {
                     offset = (sign == "-" ? -1 : 1) * (h * 60 + m)
                 }
             } else if tail.isEmpty {
@@ -78,8 +79,9 @@ enum DatelineParser {
             if ch.isASCII && ch.isNumber {
                 current.append(ch)
             } else {
-                if !current.isEmpty, let v = Int(current) {
-                    numbers.append((v, current.count, prevSep == ":", ch == ":"))
+                if !current.isEmpty {
+                    // A number too long for Int is kept as too large to be a date part.
+                    numbers.append((Int(current) ?? Int.max, current.count, prevSep == ":", ch == ":"))
                     current = ""
                 }
                 if ch.isLetter { sawLetters = true }

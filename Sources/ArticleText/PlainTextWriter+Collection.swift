@@ -30,6 +30,8 @@ extension PlainTextWriter: ArticleCollectionWriter {
     /// …
     /// ```
     public func write(_ collection: ArticleCollection, context: inout ConversionContext) throws(ArticleError) -> Data {
+        var collection = collection
+        collection.articles = Article.limitingDepth(collection.articles)  // no nesting the writer's recursion cannot take
         let wrapper = TextWrapper(width: context.options.width)
         var parts = collection.articles.map { render($0, wrapper) }
         if let title = collection.metadata.title, !title.isEmpty {

@@ -15,7 +15,8 @@ public struct PlainTextWriter: ArticleWriter {
     /// Renders the articles as the bytes of one output file: one article, or several as a
     /// collection titled by the `--title` (see ``write(_:context:)-(ArticleCollection,_)``).
     public func write(_ articles: [Article], context: inout ConversionContext) throws(ArticleError) -> Data {
-        try write(ArticleCollection(articles, title: articles.count > 1 ? context.options.title : nil), context: &context)
+        let articles = Article.limitingDepth(articles)  // no nesting the writer's recursion cannot take
+        return try write(ArticleCollection(articles, title: articles.count > 1 ? context.options.title : nil), context: &context)
     }
 
     func render(_ a: Article, _ w: TextWrapper) -> String {
@@ -60,7 +61,7 @@ public struct PlainTextWriter: ArticleWriter {
         case .list(let l):
             var out: [String] = []
             for (n, item) in l.items.enumerated() {
-                let marker = l.ordered ? "\(l.start + n). " : "- "
+                let marker = l.ordered ? "\(l.number(ofItem: n)). " : "- "
                 let pad = indent + String(repeating: " ", count: marker.count)
                 var first = true
                 var chunks: [String] = []

@@ -19,7 +19,11 @@ struct ReadingOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Web pages: take title preferences per site from this JSON file (the format of Resources/html-sites.json) instead of the built-in ones; none for the generic choice on every site.", valueName: "file"))
     var htmlSiteProfiles: String?
 
+    @Option(name: .long, help: ArgumentHelp("The most one input may hold, in bytes or with a K, M or G suffix (powers of 1024): a larger file is refused before it is read, and a device, pipe or standard input is refused once it goes past it (default: 1G).", valueName: "size"))
+    var maxInput: ByteSize?
+
     func apply(to options: inout ConversionOptions) {
+        if let maxInput { options.maximumInputSize = maxInput.bytes }
         options.encoding = encoding
         options.language = language
         if joinChapters { options.extra["epub-chapters"] = "join" }

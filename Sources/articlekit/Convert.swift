@@ -134,7 +134,7 @@ struct Convert: ParsableCommand {
         // A combining writer (a book) takes files from folders too, in name order.
         var readerInputs: [ReaderInput] = []
         for path in try expandFolders(inputs, converter) {
-            readerInputs.append(try ReaderInput(path: path))
+            readerInputs.append(try ReaderInput(path: path, maximumSize: context.options.maximumInputSize))
         }
         // One output file holds one document: several articles (a book's chapters) are joined.
         let data = try converter.convert(readerInputs, from: reading.from, to: writer, context: &context)

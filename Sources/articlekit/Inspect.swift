@@ -22,7 +22,7 @@ struct Inspect: ParsableCommand {
         reading.apply(to: &options)
         var context = ConversionContext(options: options)
         do throws(ArticleError) {
-            let articles = try Converter().read(try ReaderInput(path: input), from: reading.from, context: &context)
+            let articles = try Converter().read(try ReaderInput(path: input, maximumSize: options.maximumInputSize), from: reading.from, context: &context)
             printWarnings(context.warnings)
             print(articles.map { ArticleOutline.describe($0) }.joined(separator: "\n"), terminator: "")
         } catch {

@@ -36,3 +36,18 @@ import Testing
         #expect(s.nfc.unicodeScalars.elementsEqual(s.precomposedStringWithCanonicalMapping.unicodeScalars), "\(s)")
     }
 }
+
+/// The components are settable, so a date built in code may hold any Int: its instant is still
+/// computed without overflow (components clamped), and any count of seconds gives a date.
+@Test func anyComponentsOrSecondsComputeWithoutOverflow() throws {
+    var d = try #require(ArticleDate(year: 2024, month: 5, day: 3))
+    let range: ClosedRange<Int64> = -62_135_661_600...253_402_365_599  // year 1 to 9999, ±18 hours
+    for v in [Int.max, Int.min, 0, -1] {
+        d.year = v; d.month = v; d.day = v; d.hour = v; d.minute = v; d.second = v; d.utcOffsetMinutes = v
+        #expect(range.contains(d.secondsSince1970))
+        _ = d.date
+    }
+    #expect(ArticleDate(secondsSince1970: .max).year == 9999)
+    #expect(ArticleDate(secondsSince1970: .min).iso8601 == "0001-01-01T00:00:00Z")
+    #expect(ArticleDate(secondsSince1970: 0).iso8601 == "1970-01-01T00:00:00Z")
+}

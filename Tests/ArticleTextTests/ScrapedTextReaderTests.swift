@@ -198,3 +198,13 @@ func headings(_ a: Article) -> [String] {
     #expect(a.metadata.authors == ["Xuan Hoa"])
     #expect(!a.blocks.map(\.plainText).joined().contains("Tags"))
 }
+
+/// Numbers in a dateline are the document's: an offset's minutes or a date part too long for
+/// Int leave the date unknown (or the offset unread) instead of overflowing.
+@Test func datelineNumbersOfAnySizeDoNotOverflow() throws {
+    for line in ["Monday, 05/09/2011 - 08:30 GMT+7:9223372036854775807", "Monday, 05/09/2011 - 08:30 GMT+9223372036854775807",
+                 "Monday, 05/09/99999999999999999999999 - 08:30", "Monday, 99999999999999999999/09/2011 - 08:30"] {
+        let a = try read(text: "Title of the article\n\n\(line)\n\nThe first paragraph of the body, with enough words in it.\n")
+        if let p = a.metadata.published { #expect(p.year == 2011, "\(line)") }
+    }
+}

@@ -121,9 +121,13 @@ extension Block: Codable {
             }
             self = .heading(level: level, content: try c.decodeIfPresent([Inline].self, forKey: .content) ?? [])
         case "list":
+            let start = try c.decodeIfPresent(Int.self, forKey: .start) ?? 1
+            guard ListBlock.startRange.contains(start) else {
+                throw DecodingError.dataCorruptedError(forKey: .start, in: c, debugDescription: "list start \(start) is not between -1000000000 and 1000000000")
+            }
             self = .list(ListBlock(
                 ordered: try c.decodeIfPresent(Bool.self, forKey: .ordered) ?? false,
-                start: try c.decodeIfPresent(Int.self, forKey: .start) ?? 1,
+                start: start,
                 tight: try c.decodeIfPresent(Bool.self, forKey: .tight) ?? true,
                 items: try c.decodeIfPresent([ListItem].self, forKey: .items) ?? []))
         case "quote":
@@ -159,12 +163,12 @@ extension Block: Codable {
             try c.encode(content, forKey: .content)
         case .heading(let level, let content):
             try c.encode("heading", forKey: .type)
-            try c.encode(level, forKey: .level)
+            try c.encode(min(max(level, 1), 6), forKey: .level)
             try c.encode(content, forKey: .content)
         case .list(let list):
             try c.encode("list", forKey: .type)
             try c.encode(list.ordered, forKey: .ordered)
-            if list.ordered { try c.encode(list.start, forKey: .start) }
+            if list.ordered { try c.encode(list.number(ofItem: 0), forKey: .start) }
             try c.encode(list.tight, forKey: .tight)
             try c.encode(list.items, forKey: .items)
         case .quote(let blocks):

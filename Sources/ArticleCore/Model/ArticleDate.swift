@@ -55,23 +55,29 @@ public struct ArticleDate: Hashable, Sendable, Comparable {
 
     /// Seconds since 1970-01-01T00:00:00Z (the offset taken as 0 when unknown).
     public var secondsSince1970: Int64 {
+        // The components are public and settable: clamped into their ranges first, so that a
+        // date built in code cannot overflow the arithmetic below.
+        func clamp(_ v: Int, _ r: ClosedRange<Int>) -> Int64 { Int64(min(max(v, r.lowerBound), r.upperBound)) }
+        let month = clamp(self.month, 1...12)
         // Days from civil, Howard Hinnant's algorithm: exact for the proleptic Gregorian calendar.
-        let y = Int64(month <= 2 ? year - 1 : year)
+        let y = clamp(year, 1...9999) - (month <= 2 ? 1 : 0)
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
-        let m = Int64(month)
-        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + Int64(day) - 1
+        let m = month
+        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + clamp(day, 1...31) - 1
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
         let days = era * 146097 + doe - 719468
-        let local = days * 86400 + Int64(hour * 3600 + minute * 60 + second)
-        return local - Int64((utcOffsetMinutes ?? 0) * 60)
+        let local = days * 86400 + clamp(hour, 0...23) * 3600 + clamp(minute, 0...59) * 60 + clamp(second, 0...60)
+        return local - clamp(utcOffsetMinutes ?? 0, -18 * 60...18 * 60) * 60
     }
 
     /// A `Date` for the same instant.
     public var date: Date { Date(timeIntervalSince1970: TimeInterval(secondsSince1970)) }
 
-    /// The UTC date for a count of seconds since 1970 (for `SOURCE_DATE_EPOCH`).
-    public init(secondsSince1970 t: Int64) {
+    /// The UTC date for a count of seconds since 1970 (for `SOURCE_DATE_EPOCH`); counts before
+    /// the year 1 or after 9999 give the first or last second of that range.
+    public init(secondsSince1970 seconds: Int64) {
+        let t = min(max(seconds, -62_135_596_800), 253_402_300_799)
         let days = t >= 0 ? t / 86400 : (t - 86399) / 86400
         let rem = Int(t - days * 86400)
         // Civil from days, the inverse of the above.

@@ -39,6 +39,18 @@ public struct ListBlock: Hashable, Sendable {
         self.tight = tight
         self.items = items
     }
+
+    /// The list starts readers keep: numbers a document supplies outside this range are clamped
+    /// into it (the JSON reader refuses them), so that numbering items never overflows.
+    public static let startRange: ClosedRange<Int> = -1_000_000_000...1_000_000_000
+
+    /// The number of the item at `index` (from 0), saturating: a start outside ``startRange``
+    /// (a list built in code) counts from the nearest end of the range, so any list can be
+    /// numbered without overflow.
+    public func number(ofItem index: Int) -> Int {
+        let first = min(max(start, Self.startRange.lowerBound), Self.startRange.upperBound)
+        return first + min(max(index, 0), Int(Int32.max))
+    }
 }
 
 /// One item of a list.

@@ -73,8 +73,15 @@ public struct ConversionOptions: Hashable, Sendable {
     /// input. By default it goes through the HTML sanitizer first: no script, event handlers,
     /// frames, forms or unsafe URLs (EPUB chapters still reduce it to well-formed phrasing).
     public var rawHTML: Bool = false
+    /// The most bytes one input may hold (`--max-input`): a regular file larger than this is
+    /// refused before it is read, and a device, pipe or standard input is read only this far
+    /// and then refused, so `/dev/zero` ends with an error instead of exhausting memory.
+    public var maximumInputSize: Int = ConversionOptions.defaultMaximumInputSize
     /// Writer- or reader-specific settings by name, for formats added from outside.
     public var extra: [String: String] = [:]
+
+    /// The default ``maximumInputSize``: 1 GiB.
+    public static let defaultMaximumInputSize = 1 << 30
 
     /// Creates default options.
     public init() {}
