@@ -1,0 +1,88 @@
+import Foundation
+
+extension BatchConverter {
+    /// Serves as a batch worker process: applies ``BatchOptions/fileMemory`` to this process,
+    /// then converts the files named by the job lines on `input`, one at a time, and writes a
+    /// result line for each to `output`, until `input` ends. Exits by itself when the parent
+    /// process goes away. Call it from the program a ``WorkerCommand`` starts; it returns the
+    /// exit status for that program (0, or 1 when the parent sent a line it could not read).
+    public func serveAsWorker(input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO) -> Int32 {
+        // Ctrl-C reaches the whole process group: the parent decides what stops, the workers
+        // finish the file in hand.
+        signal(SIGINT, SIG_IGN)
+        signal(SIGTERM, SIG_IGN)
+        signal(SIGPIPE, SIG_IGN)
+        if let limit = options.fileMemory { Self.limitMemory(to: limit) }
+        Self.exitWhenOrphaned()
+        guard send(WorkerWire.ready + "\n", to: output) else { return 0 }
+        var reader = JobReader(fd: input)
+        while let line = reader.next() {
+            guard let job = WorkerWire.parseJob(line[...]) else {
+                FileHandle.standardError.write(Data("articlekit worker: unreadable job line\n".utf8))
+                return 1
+            }
+            let (record, noSpace) = convertFile(job) { _ = send(WorkerWire.writing + "\n", to: output) }
+            guard send(WorkerWire.result(record, noSpace: noSpace != nil), to: output) else { return 0 }
+        }
+        return 0
+    }
+
+    private func send(_ line: String, to fd: Int32) -> Bool {
+        (try? OutputFile.writeAll(Data(line.utf8), to: fd)) != nil
+    }
+
+    /// Caps the address space. RLIMIT_AS counts reservations, not use: Swift's runtime and
+    /// glibc's per-thread malloc arenas reserve far more than they touch, so a small limit fails
+    /// start-up rather than a large file; RLIMIT_DATA (Linux ≥ 4.7 counts private mappings in it)
+    /// bounds what the heap can grow to, which is what a runaway input does. Both are set; the
+    /// address-space one with the headroom the reservations need.
+    static func limitMemory(to bytes: Int) {
+        let data = rlim_t(max(bytes, 64 << 20))
+        var r = rlimit(rlim_cur: data, rlim_max: data)
+        #if os(Linux)
+        setrlimit(Int32(RLIMIT_DATA.rawValue), &r)
+        #else
+        setrlimit(RLIMIT_DATA, &r)
+        #endif
+    }
+
+    /// A worker whose parent was killed (kill -9 of the run) exits instead of converting on.
+    private static func exitWhenOrphaned() {
+        let parent = getppid()
+        let thread = Thread {
+            while true {
+                if getppid() != parent { _exit(0) }
+                usleep(200_000)
+            }
+        }
+        thread.start()
+    }
+}
+
+/// Lines from a pipe by read(2), returning each as soon as it is whole (FileHandle's reads wait
+/// for a full buffer).
+struct JobReader {
+    let fd: Int32
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var done = false
+
+    init(fd: Int32) { self.fd = fd }
+
+    mutating func next() -> String? {
+        while true {
+            if let nl = buffer[start...].firstIndex(of: 0x0A) {
+                let line = String(decoding: buffer[start..<nl], as: UTF8.self)
+                start = nl + 1
+                return line
+            }
+            if done { return nil }
+            buffer.removeFirst(start)
+            start = 0
+            var chunk = [UInt8](repeating: 0, count: 16 * 1024)
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { done = true } else { buffer.append(contentsOf: chunk[0..<n]) }
+        }
+    }
+}

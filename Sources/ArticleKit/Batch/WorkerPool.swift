@@ -1,0 +1,153 @@
+import Foundation
+
+/// Runs a batch's files in a bounded pool of worker processes (the model is Apache Tika's
+/// ForkParser and calibre's worker pool): each worker converts many files in turn, so its start-up
+/// is paid once, and a worker that dies or takes longer than ``BatchOptions/fileTimeout`` on a
+/// file costs that file only. Its record says what happened, the outputs it left are removed, the
+/// files queued behind it go to the others and a new worker takes its place.
+///
+/// One thread runs the pool: it hands each worker at most ``depth`` files at a time (the one it
+/// is converting and the next, so it never waits for the parent), and polls the workers' pipes
+/// with a short timeout that is also the watchdog's tick.
+final class WorkerPool {
+    /// Files handed to a worker at once. More would save little (the parent's work per file is a
+    /// few microseconds) and would leave more files waiting behind one that hangs.
+    static let depth = 2
+
+    private let batch: BatchConverter
+    private let command: WorkerCommand
+    private var workers: [WorkerProcess] = []
+    private var requeued: [BatchInput] = []
+    private var walkerDone = false
+    private var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+
+    init(batch: BatchConverter, command: WorkerCommand) {
+        self.batch = batch
+        self.command = command
+    }
+
+    func run(_ shared: SharedWalker, validSince: Date, record: (BatchRecord) -> Void) throws(ArticleError) {
+        // A worker that dies while a job line is being written to it must not take the run with it.
+        let oldPipe = signal(SIGPIPE, SIG_IGN)
+        defer {
+            for w in workers { w.kill(because: "stopped"); _ = w.reap() }
+            signal(SIGPIPE, oldPipe)
+        }
+        for _ in 0..<max(1, batch.options.jobs) { workers.append(try WorkerProcess(command)) }
+        let timeout = UInt64(max(0.001, batch.options.fileTimeout) * 1e9)
+        while !workers.isEmpty {
+            let stopping = batch.lock.withLock { batch.cancelled || batch.fatal != nil }
+            if !stopping { dispatch(shared, validSince: validSince, record: record) }
+            if stopping || (walkerDone && requeued.isEmpty) { for w in workers { w.closeJobs() } }
+            wait()
+            let now = DispatchTime.now().uptimeNanoseconds
+            for w in workers where !w.outstanding.isEmpty && w.killedFor == nil && now &- w.started > timeout {
+                w.kill(because: "took longer than \(Self.seconds(batch.options.fileTimeout)) s")
+            }
+            for w in workers { read(w, record: record) }
+            for w in workers where !w.resultsOpen && !w.messagesOpen {
+                try bury(w, record: record)
+            }
+        }
+    }
+
+    /// Tops each ready worker up to `depth` files.
+    private func dispatch(_ shared: SharedWalker, validSince: Date, record: (BatchRecord) -> Void) {
+        for w in workers where w.ready && w.killedFor == nil {
+            while w.outstanding.count < Self.depth, let next = nextInput(shared, validSince: validSince, record: record) {
+                guard w.send(next) else { requeued.insert(next, at: 0); break }
+            }
+        }
+    }
+
+    private func nextInput(_ shared: SharedWalker, validSince: Date, record: (BatchRecord) -> Void) -> BatchInput? {
+        if !requeued.isEmpty { return requeued.removeFirst() }
+        while !walkerDone {
+            guard let input = shared.next() else { walkerDone = true; break }
+            // Up-to-date files are skipped here, without a trip to a worker.
+            if let skipped = batch.skipRecord(input, validSince: validSince) { record(skipped); continue }
+            return input
+        }
+        return nil
+    }
+
+    /// Sleeps until a worker writes or ends, or the watchdog's tick.
+    private func wait() {
+        var fds: [pollfd] = []
+        for w in workers {
+            if w.resultsOpen { fds.append(pollfd(fd: w.results, events: Int16(POLLIN), revents: 0)) }
+            if w.messagesOpen { fds.append(pollfd(fd: w.messages, events: Int16(POLLIN), revents: 0)) }
+        }
+        _ = poll(&fds, nfds_t(fds.count), 100)
+    }
+
+    /// Takes in whatever a worker has written, without blocking.
+    private func read(_ w: WorkerProcess, record: (BatchRecord) -> Void) {
+        if w.messagesOpen, let n = readNow(w.messages, &w.messagesOpen), n > 0 {
+            w.lastMessages.append(contentsOf: buffer[0..<n])
+            if w.lastMessages.count > 4096 { w.lastMessages.removeFirst(w.lastMessages.count - 4096) }
+        }
+        guard w.resultsOpen, let n = readNow(w.results, &w.resultsOpen), n > 0 else { return }
+        w.resultBuffer.append(contentsOf: buffer[0..<n])
+        var start = 0
+        while let nl = w.resultBuffer[start...].firstIndex(of: 0x0A) {
+            let line = String(decoding: w.resultBuffer[start..<nl], as: UTF8.self)
+            start = nl + 1
+            handle(line, from: w, record: record)
+        }
+        w.resultBuffer.removeFirst(start)
+    }
+
+    /// Reads what is there now; nil when nothing is, 0 (and `open` false) at the end.
+    private func readNow(_ fd: Int32, _ open: inout Bool) -> Int? {
+        var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        guard poll(&p, 1, 0) > 0 else { return nil }
+        let n = buffer.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
+        if n < 0 && errno == EINTR { return nil }
+        if n <= 0 { open = false; return 0 }
+        return n
+    }
+
+    private func handle(_ line: String, from w: WorkerProcess, record: (BatchRecord) -> Void) {
+        switch line {
+        case WorkerWire.ready: w.ready = true
+        case WorkerWire.writing: w.writing = true
+        default:
+            guard let input = w.outstanding.first, let (r, noSpace) = WorkerWire.parseResult(line[...], path: input.displayPath) else { return }
+            w.outstanding.removeFirst()
+            w.started = DispatchTime.now().uptimeNanoseconds
+            w.startedWall = Date().timeIntervalSince1970
+            w.writing = false
+            if noSpace, let message = r.error {
+                batch.lock.withLock { if batch.fatal == nil { batch.fatal = ArticleError(.noSpace, message, file: input.displayPath) } }
+            }
+            record(r)
+        }
+    }
+
+    /// A worker has ended: the file it was on fails, the ones queued behind it go back in line,
+    /// and a new worker replaces it while there is work left.
+    private func bury(_ w: WorkerProcess, record: (BatchRecord) -> Void) throws(ArticleError) {
+        workers.removeAll { $0 === w }
+        let how = w.reap()
+        if !w.ready && how != nil && w.killedFor == nil {
+            let detail = w.lastMessage.map { ": \($0)" } ?? ""
+            throw ArticleError(.io, "a worker process could not start (\(how ?? "")\(detail)); with --file-memory, give it more", file: command.executable.path)
+        }
+        if let failed = w.outstanding.first {
+            w.outstanding.removeFirst()
+            var why = (how ?? "its worker stopped") + " while " + (w.writing ? "writing" : "reading")
+            if w.killedFor == nil, let message = w.lastMessage { why += ": " + message }
+            WorkerCleanup.removeOutputs(of: failed, batch: batch, since: w.startedWall, pid: w.pid)
+            record(BatchRecord(path: failed.displayPath, outputs: [], status: .failed, warnings: [], error: why,
+                               milliseconds: Double(DispatchTime.now().uptimeNanoseconds &- w.started) / 1e6))
+            requeued.insert(contentsOf: w.outstanding, at: 0)
+        }
+        let stopping = batch.lock.withLock { batch.cancelled || batch.fatal != nil }
+        if !stopping && (!walkerDone || !requeued.isEmpty) { workers.append(try WorkerProcess(command)) }
+    }
+
+    static func seconds(_ s: Double) -> String {
+        s == s.rounded() && s < 1e9 ? String(Int(s)) : String(format: "%.1f", s)
+    }
+}

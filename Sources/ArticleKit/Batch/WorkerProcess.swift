@@ -1,0 +1,118 @@
+import Foundation
+
+/// One worker process of a batch and the parent's side of its three pipes.
+final class WorkerProcess {
+    let pid: pid_t
+    /// The worker's standard input: job lines.
+    private(set) var jobs: Int32
+    /// Its standard output: result lines.
+    let results: Int32
+    /// Its standard error, kept for the record of a file it crashes on.
+    let messages: Int32
+    /// Bytes read from `results` and not yet a whole line.
+    var resultBuffer: [UInt8] = []
+    /// The end of what it wrote to standard error.
+    var lastMessages: [UInt8] = []
+    /// Inputs sent and not yet answered; the first is the one it is converting.
+    var outstanding: [BatchInput] = []
+    /// When it started the first outstanding input (uptime nanoseconds).
+    var started: UInt64 = 0
+    /// The same moment as wall-clock seconds since 1970, to tell the outputs it wrote since.
+    var startedWall: Double = 0
+    /// Whether it has said it is set up, and whether it is writing (not reading) the current file.
+    var ready = false, writing = false
+    /// Why the parent killed it, if it did.
+    var killedFor: String?
+    var resultsOpen = true, messagesOpen = true
+
+    /// Starts `command` with fresh pipes for its standard input, output and error.
+    init(_ command: WorkerCommand) throws(ArticleError) {
+        var inPipe: [Int32] = [-1, -1], outPipe: [Int32] = [-1, -1], errPipe: [Int32] = [-1, -1]
+        // Close-on-exec everywhere, so a worker does not hold its siblings' pipes open; the
+        // dup2 of the spawn clears it on the three it keeps.
+        guard Self.pipeClosedOnExec(&inPipe), Self.pipeClosedOnExec(&outPipe), Self.pipeClosedOnExec(&errPipe) else {
+            throw ArticleError(.io, "cannot start a worker process (\(ReaderInput.reason(errno: errno)))")
+        }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, inPipe[0], STDIN_FILENO)
+        posix_spawn_file_actions_adddup2(&actions, outPipe[1], STDOUT_FILENO)
+        posix_spawn_file_actions_adddup2(&actions, errPipe[1], STDERR_FILENO)
+        let argv = [command.executable.path] + command.arguments
+        var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+        defer { for a in cArgs { free(a) } }
+        // No backtrace on a crash: the runtime's symbolication takes seconds, and the parent
+        // says in the file's record what happened.
+        var env = ProcessInfo.processInfo.environment
+        env["SWIFT_BACKTRACE"] = "enable=no"
+        var cEnv: [UnsafeMutablePointer<CChar>?] = env.map { strdup($0.key + "=" + $0.value) } + [nil]
+        defer { for e in cEnv { free(e) } }
+        var child: pid_t = 0
+        let rc = posix_spawn(&child, command.executable.path, &actions, nil, &cArgs, &cEnv)
+        close(inPipe[0]); close(outPipe[1]); close(errPipe[1])
+        guard rc == 0 else {
+            close(inPipe[1]); close(outPipe[0]); close(errPipe[0])
+            throw ArticleError(.io, "cannot start a worker process (\(ReaderInput.reason(errno: rc)))", file: command.executable.path)
+        }
+        pid = child
+        jobs = inPipe[1]
+        results = outPipe[0]
+        messages = errPipe[0]
+    }
+
+    private static func pipeClosedOnExec(_ fds: inout [Int32]) -> Bool {
+        guard pipe(&fds) == 0 else { return false }
+        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        return true
+    }
+
+    /// Sends one job line; false when the worker is gone.
+    func send(_ input: BatchInput) -> Bool {
+        guard jobs >= 0, (try? OutputFile.writeAll(Data(WorkerWire.job(input).utf8), to: jobs)) != nil else { return false }
+        if outstanding.isEmpty {
+            started = DispatchTime.now().uptimeNanoseconds
+            startedWall = Date().timeIntervalSince1970
+            writing = false
+        }
+        outstanding.append(input)
+        return true
+    }
+
+    /// No more jobs: the worker finishes what it has and exits.
+    func closeJobs() {
+        if jobs >= 0 { close(jobs); jobs = -1 }
+    }
+
+    /// Kills it (SIGKILL), remembering why.
+    func kill(because reason: String) {
+        if killedFor == nil { killedFor = reason }
+        Foundation.kill(pid, SIGKILL)
+    }
+
+    /// Waits for it to end and says how, for a file's record: nil for a clean exit.
+    func reap() -> String? {
+        closeJobs()
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        close(results)
+        close(messages)
+        if let killedFor { return killedFor }
+        let signal = status & 0x7f
+        if signal != 0 {
+            let name = strsignal(signal).map { String(cString: $0) }.map { ": " + $0.lowercased() } ?? ""
+            return "crashed (signal \(signal)\(name))"
+        }
+        let code = (status >> 8) & 0xff
+        return code == 0 ? nil : "its worker exited with status \(code)"
+    }
+
+    /// The last line it wrote to standard error, cleaned for a one-line message.
+    var lastMessage: String? {
+        let text = String(decoding: lastMessages, as: UTF8.self)
+        let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard let last = lines.last else { return nil }
+        let clean = String(last.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7f ? " " : Character($0) })
+        return clean.count > 200 ? String(clean.prefix(200)) + "…" : clean
+    }
+}
