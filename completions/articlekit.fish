@@ -23,7 +23,7 @@ function __articlekit_parse_tokens -S
         __articlekit_parse_subcommand 0 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'convert'
-            __articlekit_parse_subcommand -r 1 'to=' 'o/output=' 'from=' 'encoding=' 'language=' 'join-chapters' 'html-site-profiles=' 'width=' 'title=' 'identifier=' 'cover=' 'from-list=' 'j/jobs=' 'include=+' 'exclude=+' 'force' 'shard=' 'report=' 'q/quiet' 'v/verbose' 'version' 'h/help'
+            __articlekit_parse_subcommand -r 1 'to=' 'o/output=' 'from=' 'encoding=' 'language=' 'join-chapters' 'html-site-profiles=' 'width=' 'title=' 'identifier=' 'cover=' 'from-list=' 'j/jobs=' 'include=+' 'exclude=+' 'force' 'shard=' 'report=' 'file-timeout=' 'file-memory=' 'q/quiet' 'v/verbose' 'version' 'h/help'
         case 'inspect'
             __articlekit_parse_subcommand 1 'from=' 'encoding=' 'language=' 'join-chapters' 'html-site-profiles=' 'version' 'h/help'
         case 'formats'
@@ -107,6 +107,8 @@ complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_
 complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" force' -l 'force' -d 'Convert even when an output is newer than its input.'
 complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" shard' -l 'shard' -d 'Only the inputs whose relative path hashes to shard K of N (1 ≤ K ≤ N), for splitting a corpus across machines.' -rfka ''
 complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" report' -l 'report' -d 'Write a JSON report with one record per input.' -rfka ''
+complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" file-timeout' -l 'file-timeout' -d 'Seconds one file may take before its worker process is stopped and the file fails.' -rfka ''
+complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" file-memory' -l 'file-memory' -d 'The memory each worker process may use, in bytes or with K, M or G; 0 for no limit.' -rfka ''
 complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" q quiet' -s 'q' -l 'quiet' -d 'No progress bar and no warnings.'
 complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" v verbose' -s 'v' -l 'verbose' -d 'List each file as it is converted.'
 complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" version' -l 'version' -d 'Show the version.'

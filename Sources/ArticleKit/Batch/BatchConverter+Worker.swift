@@ -31,11 +31,11 @@ extension BatchConverter {
         (try? OutputFile.writeAll(Data(line.utf8), to: fd)) != nil
     }
 
-    /// Caps the address space. RLIMIT_AS counts reservations, not use: Swift's runtime and
-    /// glibc's per-thread malloc arenas reserve far more than they touch, so a small limit fails
-    /// start-up rather than a large file; RLIMIT_DATA (Linux ≥ 4.7 counts private mappings in it)
-    /// bounds what the heap can grow to, which is what a runaway input does. Both are set; the
-    /// address-space one with the headroom the reservations need.
+    /// Caps the memory the worker's heap can grow to, by RLIMIT_DATA (which Linux counts private
+    /// mappings in since 4.7, so large allocations count too). Not RLIMIT_AS: it counts
+    /// reservations, not use, and tried here a 100 MB limit kept the dynamic loader from mapping
+    /// ICU's data, and glibc reserves 64 MB of address space for each thread's malloc arena, so an
+    /// address-space limit fails start-up long before it stops a runaway input.
     static func limitMemory(to bytes: Int) {
         let data = rlim_t(max(bytes, 64 << 20))
         var r = rlimit(rlim_cur: data, rlim_max: data)

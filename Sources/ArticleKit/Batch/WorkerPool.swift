@@ -44,18 +44,25 @@ final class WorkerPool {
             for w in workers where !w.outstanding.isEmpty && w.killedFor == nil && now &- w.started > timeout {
                 w.kill(because: "took longer than \(Self.seconds(batch.options.fileTimeout)) s")
             }
+            // A worker told there is nothing more has a file's time to exit.
+            for w in workers where w.outstanding.isEmpty && w.killedFor == nil && w.jobsClosedAt > 0 && now &- w.jobsClosedAt > timeout {
+                w.kill(because: "did not exit when the run ended")
+            }
             for w in workers { read(w, record: record) }
-            for w in workers where !w.resultsOpen && !w.messagesOpen {
+            for w in workers where (!w.resultsOpen && !w.messagesOpen) || (w.killedFor != nil && w.hasExited()) {
                 try bury(w, record: record)
             }
         }
     }
 
-    /// Tops each ready worker up to `depth` files.
+    /// Gives each ready worker a file, then, once every worker is up, tops each up to `depth`:
+    /// a file is never queued behind another while a worker is free to take it.
     private func dispatch(_ shared: SharedWalker, validSince: Date, record: (BatchRecord) -> Void) {
-        for w in workers where w.ready && w.killedFor == nil {
-            while w.outstanding.count < Self.depth, let next = nextInput(shared, validSince: validSince, record: record) {
-                guard w.send(next) else { requeued.insert(next, at: 0); break }
+        let allReady = workers.allSatisfy(\.ready)
+        for limit in [1, allReady ? Self.depth : 1] {
+            for w in workers where w.ready && w.killedFor == nil && w.outstanding.count < limit {
+                guard let next = nextInput(shared, validSince: validSince, record: record) else { return }
+                if !w.send(next) { requeued.insert(next, at: 0) }
             }
         }
     }
@@ -137,7 +144,13 @@ final class WorkerPool {
         if let failed = w.outstanding.first {
             w.outstanding.removeFirst()
             var why = (how ?? "its worker stopped") + " while " + (w.writing ? "writing" : "reading")
-            if w.killedFor == nil, let message = w.lastMessage { why += ": " + message }
+            if w.killedFor == nil, let message = w.lastMessage {
+                // The runtime's and C libraries' words for an allocation refused under --file-memory.
+                if let limit = batch.options.fileMemory, message.range(of: "alloc", options: .caseInsensitive) != nil {
+                    why = "ran out of memory (the limit is \(limit >> 20) MiB) while " + (w.writing ? "writing" : "reading")
+                }
+                why += ": " + message
+            }
             WorkerCleanup.removeOutputs(of: failed, batch: batch, since: w.startedWall, pid: w.pid)
             record(BatchRecord(path: failed.displayPath, outputs: [], status: .failed, warnings: [], error: why,
                                milliseconds: Double(DispatchTime.now().uptimeNanoseconds &- w.started) / 1e6))

@@ -81,8 +81,15 @@ final class WorkerProcess {
 
     /// No more jobs: the worker finishes what it has and exits.
     func closeJobs() {
-        if jobs >= 0 { close(jobs); jobs = -1 }
+        if jobs >= 0 {
+            close(jobs)
+            jobs = -1
+            jobsClosedAt = DispatchTime.now().uptimeNanoseconds
+        }
     }
+
+    /// When `closeJobs()` was called (uptime nanoseconds), or 0.
+    private(set) var jobsClosedAt: UInt64 = 0
 
     /// Kills it (SIGKILL), remembering why.
     func kill(because reason: String) {
@@ -90,11 +97,27 @@ final class WorkerProcess {
         Foundation.kill(pid, SIGKILL)
     }
 
+    /// Whether it has ended, without waiting (a killed worker's pipes may be held open by a
+    /// process it started).
+    func hasExited() -> Bool {
+        if exitStatus != nil { return true }
+        var status: Int32 = 0
+        guard waitpid(pid, &status, WNOHANG) == pid else { return false }
+        exitStatus = status
+        return true
+    }
+
+    private var exitStatus: Int32?
+
     /// Waits for it to end and says how, for a file's record: nil for a clean exit.
     func reap() -> String? {
         closeJobs()
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        if let exitStatus {
+            status = exitStatus
+        } else {
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        }
         close(results)
         close(messages)
         if let killedFor { return killedFor }
