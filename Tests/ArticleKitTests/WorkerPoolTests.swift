@@ -16,11 +16,12 @@ import Testing
             try Data("Title \(i)\n\nThe body of article \(i).".utf8).write(to: dir.appendingPathComponent("in/a\(i).txt"))
         }
         let program = dir.appendingPathComponent("worker.sh")
-        try Data(("#!/bin/sh\n" + script + "\n").utf8).write(to: program)
-        chmod(program.path, 0o755)
+        try Data((script + "\n").utf8).write(to: program)
         var options = BatchOptions(formats: ["json", "md"], outputDirectory: dir.appendingPathComponent("out"))
         options.jobs = 2
-        options.workers = WorkerCommand(executable: program, arguments: [])
+        // Run by the shell rather than executed: a test writing its script while another test
+        // starts a worker could make exec(2) fail with "text file busy".
+        options.workers = WorkerCommand(executable: URL(fileURLWithPath: "/bin/sh"), arguments: [program.path])
         return (dir, options)
     }
 
@@ -70,7 +71,8 @@ import Testing
     }
 
     @Test func outputsAWorkerWroteBeforeDyingAreRemoved() throws {
-        // The worker renames the first of two outputs into place, says it is writing, then dies:
+        // The worker renames the first of two outputs into place, marks its shared phase byte as
+        // writing (as the real worker does), then dies:
         // a file with several formats keeps none of them, and its temporary files go too.
         let script = """
         echo ready
@@ -78,7 +80,7 @@ import Testing
         out=$(printf '%s' "$line" | cut -f4)
         dir="$OUT/$(dirname "$out")"
         mkdir -p "$dir"
-        echo w
+        printf '\\001' >&"$ARTICLEKIT_WORKER_PHASE_FD"
         echo half > "$dir/.articlekit-tmp-$$-x-$(basename "$out").md"
         echo whole > "$OUT/$out.json"
         kill -KILL $$

@@ -15,13 +15,15 @@ extension BatchConverter {
         if let limit = options.fileMemory { Self.limitMemory(to: limit) }
         Self.exitWhenOrphaned()
         guard send(WorkerWire.ready + "\n", to: output) else { return 0 }
+        let phase = WorkerPhase(worker: ())
         var reader = JobReader(fd: input)
         while let line = reader.next() {
             guard let job = WorkerWire.parseJob(line[...]) else {
                 FileHandle.standardError.write(Data("articlekit worker: unreadable job line\n".utf8))
                 return 1
             }
-            let (record, noSpace) = convertFile(job) { _ = send(WorkerWire.writing + "\n", to: output) }
+            phase?.value = WorkerPhase.reading
+            let (record, noSpace) = convertFile(job) { phase?.value = WorkerPhase.writing }
             guard send(WorkerWire.result(record, noSpace: noSpace != nil), to: output) else { return 0 }
         }
         return 0
@@ -64,6 +66,7 @@ extension BatchConverter {
 struct JobReader {
     let fd: Int32
     private var buffer: [UInt8] = []
+    private var chunk = [UInt8](repeating: 0, count: 16 * 1024)
     private var start = 0
     private var done = false
 
@@ -79,7 +82,6 @@ struct JobReader {
             if done { return nil }
             buffer.removeFirst(start)
             start = 0
-            var chunk = [UInt8](repeating: 0, count: 16 * 1024)
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { done = true } else { buffer.append(contentsOf: chunk[0..<n]) }

@@ -39,7 +39,7 @@ final class WorkerPool {
             let stopping = batch.lock.withLock { batch.cancelled || batch.fatal != nil }
             if !stopping { dispatch(shared, validSince: validSince, record: record) }
             if stopping || (walkerDone && requeued.isEmpty) { for w in workers { w.closeJobs() } }
-            wait()
+            waitAndRead(record: record)
             let now = DispatchTime.now().uptimeNanoseconds
             for w in workers where !w.outstanding.isEmpty && w.killedFor == nil && now &- w.started > timeout {
                 w.kill(because: "took longer than \(Self.seconds(batch.options.fileTimeout)) s")
@@ -48,7 +48,6 @@ final class WorkerPool {
             for w in workers where w.outstanding.isEmpty && w.killedFor == nil && w.jobsClosedAt > 0 && now &- w.jobsClosedAt > timeout {
                 w.kill(because: "did not exit when the run ended")
             }
-            for w in workers { read(w, record: record) }
             for w in workers where (!w.resultsOpen && !w.messagesOpen) || (w.killedFor != nil && w.hasExited()) {
                 try bury(w, record: record)
             }
@@ -78,53 +77,49 @@ final class WorkerPool {
         return nil
     }
 
-    /// Sleeps until a worker writes or ends, or the watchdog's tick.
-    private func wait() {
+    /// Sleeps until a worker writes or ends, or the watchdog's tick, then takes in what each
+    /// has written.
+    private func waitAndRead(record: (BatchRecord) -> Void) {
         var fds: [pollfd] = []
+        fds.reserveCapacity(workers.count * 2)
         for w in workers {
-            if w.resultsOpen { fds.append(pollfd(fd: w.results, events: Int16(POLLIN), revents: 0)) }
-            if w.messagesOpen { fds.append(pollfd(fd: w.messages, events: Int16(POLLIN), revents: 0)) }
+            fds.append(pollfd(fd: w.resultsOpen ? w.results : -1, events: Int16(POLLIN), revents: 0))
+            fds.append(pollfd(fd: w.messagesOpen ? w.messages : -1, events: Int16(POLLIN), revents: 0))
         }
-        _ = poll(&fds, nfds_t(fds.count), 100)
+        guard poll(&fds, nfds_t(fds.count), 100) > 0 else { return }
+        for (i, w) in workers.enumerated() {
+            if fds[2 * i + 1].revents != 0, let n = readSome(w.messages, &w.messagesOpen) {
+                w.lastMessages.append(contentsOf: buffer[0..<n])
+                if w.lastMessages.count > 4096 { w.lastMessages.removeFirst(w.lastMessages.count - 4096) }
+            }
+            guard fds[2 * i].revents != 0, let n = readSome(w.results, &w.resultsOpen) else { continue }
+            w.resultBuffer.append(contentsOf: buffer[0..<n])
+            var start = 0
+            while let nl = w.resultBuffer[start...].firstIndex(of: 0x0A) {
+                let line = String(decoding: w.resultBuffer[start..<nl], as: UTF8.self)
+                start = nl + 1
+                handle(line, from: w, record: record)
+            }
+            w.resultBuffer.removeFirst(start)
+        }
     }
 
-    /// Takes in whatever a worker has written, without blocking.
-    private func read(_ w: WorkerProcess, record: (BatchRecord) -> Void) {
-        if w.messagesOpen, let n = readNow(w.messages, &w.messagesOpen), n > 0 {
-            w.lastMessages.append(contentsOf: buffer[0..<n])
-            if w.lastMessages.count > 4096 { w.lastMessages.removeFirst(w.lastMessages.count - 4096) }
-        }
-        guard w.resultsOpen, let n = readNow(w.results, &w.resultsOpen), n > 0 else { return }
-        w.resultBuffer.append(contentsOf: buffer[0..<n])
-        var start = 0
-        while let nl = w.resultBuffer[start...].firstIndex(of: 0x0A) {
-            let line = String(decoding: w.resultBuffer[start..<nl], as: UTF8.self)
-            start = nl + 1
-            handle(line, from: w, record: record)
-        }
-        w.resultBuffer.removeFirst(start)
-    }
-
-    /// Reads what is there now; nil when nothing is, 0 (and `open` false) at the end.
-    private func readNow(_ fd: Int32, _ open: inout Bool) -> Int? {
-        var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-        guard poll(&p, 1, 0) > 0 else { return nil }
+    /// Reads what poll said is there; nil at the end (and `open` false) or on an interruption.
+    private func readSome(_ fd: Int32, _ open: inout Bool) -> Int? {
         let n = buffer.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
         if n < 0 && errno == EINTR { return nil }
-        if n <= 0 { open = false; return 0 }
+        if n <= 0 { open = false; return nil }
         return n
     }
 
     private func handle(_ line: String, from w: WorkerProcess, record: (BatchRecord) -> Void) {
         switch line {
         case WorkerWire.ready: w.ready = true
-        case WorkerWire.writing: w.writing = true
         default:
             guard let input = w.outstanding.first, let (r, noSpace) = WorkerWire.parseResult(line[...], path: input.displayPath) else { return }
             w.outstanding.removeFirst()
             w.started = DispatchTime.now().uptimeNanoseconds
             w.startedWall = Date().timeIntervalSince1970
-            w.writing = false
             if noSpace, let message = r.error {
                 batch.lock.withLock { if batch.fatal == nil { batch.fatal = ArticleError(.noSpace, message, file: input.displayPath) } }
             }

@@ -19,8 +19,12 @@ final class WorkerProcess {
     var started: UInt64 = 0
     /// The same moment as wall-clock seconds since 1970, to tell the outputs it wrote since.
     var startedWall: Double = 0
-    /// Whether it has said it is set up, and whether it is writing (not reading) the current file.
-    var ready = false, writing = false
+    /// Whether it has said it is set up.
+    var ready = false
+    /// Where it is in its current file.
+    let phase: WorkerPhase?
+    /// Whether it is writing (not reading) its current file.
+    var writing: Bool { phase?.value == WorkerPhase.writing }
     /// Why the parent killed it, if it did.
     var killedFor: String?
     var resultsOpen = true, messagesOpen = true
@@ -39,6 +43,8 @@ final class WorkerProcess {
         posix_spawn_file_actions_adddup2(&actions, inPipe[0], STDIN_FILENO)
         posix_spawn_file_actions_adddup2(&actions, outPipe[1], STDOUT_FILENO)
         posix_spawn_file_actions_adddup2(&actions, errPipe[1], STDERR_FILENO)
+        let phase = WorkerPhase()
+        if let phase { posix_spawn_file_actions_adddup2(&actions, phase.descriptor, WorkerPhase.workerDescriptor) }
         let argv = [command.executable.path] + command.arguments
         var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
         defer { for a in cArgs { free(a) } }
@@ -46,11 +52,14 @@ final class WorkerProcess {
         // says in the file's record what happened.
         var env = ProcessInfo.processInfo.environment
         env["SWIFT_BACKTRACE"] = "enable=no"
+        env[WorkerPhase.environmentKey] = phase.map { _ in String(WorkerPhase.workerDescriptor) }
         var cEnv: [UnsafeMutablePointer<CChar>?] = env.map { strdup($0.key + "=" + $0.value) } + [nil]
         defer { for e in cEnv { free(e) } }
         var child: pid_t = 0
         let rc = posix_spawn(&child, command.executable.path, &actions, nil, &cArgs, &cEnv)
         close(inPipe[0]); close(outPipe[1]); close(errPipe[1])
+        phase?.closeDescriptor()
+        self.phase = phase
         guard rc == 0 else {
             close(inPipe[1]); close(outPipe[0]); close(errPipe[0])
             throw ArticleError(.io, "cannot start a worker process (\(ReaderInput.reason(errno: rc)))", file: command.executable.path)
@@ -73,7 +82,6 @@ final class WorkerProcess {
         if outstanding.isEmpty {
             started = DispatchTime.now().uptimeNanoseconds
             startedWall = Date().timeIntervalSince1970
-            writing = false
         }
         outstanding.append(input)
         return true

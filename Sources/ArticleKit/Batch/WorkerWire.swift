@@ -7,8 +7,6 @@ import Foundation
 enum WorkerWire {
     /// The worker's first line, once it is set up: a worker that dies before it is broken, not a file.
     static let ready = "ready"
-    /// Sent by the worker when it has read the current file and starts writing it.
-    static let writing = "w"
 
     static func job(_ input: BatchInput) -> String {
         ["j", escape(input.url.path), escape(input.displayPath), escape(input.relativeStem), escape(input.relativePath)].joined(separator: "\t") + "\n"
