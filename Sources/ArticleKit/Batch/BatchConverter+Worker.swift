@@ -3,7 +3,9 @@ import Foundation
 extension BatchConverter {
     /// Serves as a batch worker process: applies ``BatchOptions/fileMemory`` to this process,
     /// then converts the files named by the job lines on `input`, one at a time, and writes a
-    /// result line for each to `output`, until `input` ends. Exits by itself when the parent
+    /// result line for each to `output`, until `input` ends. Results are written together when
+    /// the jobs in hand are done or every 50 ms, so a parent sending several jobs at once is
+    /// woken once for them. Exits by itself when the parent
     /// process goes away. Call it from the program a ``WorkerCommand`` starts; it returns the
     /// exit status for that program (0, or 1 when the parent sent a line it could not read).
     public func serveAsWorker(input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO) -> Int32 {
@@ -17,15 +19,26 @@ extension BatchConverter {
         guard send(WorkerWire.ready + "\n", to: output) else { return 0 }
         let phase = WorkerPhase(worker: ())
         var reader = JobReader(fd: input)
-        while let line = reader.next() {
+        var results = ""
+        var lastFlush = DispatchTime.now().uptimeNanoseconds
+        func flush() -> Bool {
+            defer { results = ""; lastFlush = DispatchTime.now().uptimeNanoseconds }
+            return results.isEmpty || send(results, to: output)
+        }
+        while let line = reader.next(beforeWaiting: { _ = flush() }) {
             guard let job = WorkerWire.parseJob(line[...]) else {
                 FileHandle.standardError.write(Data("articlekit worker: unreadable job line\n".utf8))
                 return 1
             }
             phase?.value = WorkerPhase.reading
             let (record, noSpace) = convertFile(job) { phase?.value = WorkerPhase.writing }
-            guard send(WorkerWire.result(record, noSpace: noSpace != nil), to: output) else { return 0 }
+            results += WorkerWire.result(record, noSpace: noSpace != nil)
+            phase?.finished &+= 1
+            if noSpace != nil || DispatchTime.now().uptimeNanoseconds &- lastFlush > 50_000_000 {
+                guard flush() else { return 0 }
+            }
         }
+        _ = flush()
         return 0
     }
 
@@ -72,7 +85,8 @@ struct JobReader {
 
     init(fd: Int32) { self.fd = fd }
 
-    mutating func next() -> String? {
+    /// The next line; `beforeWaiting` is called when none is in hand and the read may block.
+    mutating func next(beforeWaiting: () -> Void = {}) -> String? {
         while true {
             if let nl = buffer[start...].firstIndex(of: 0x0A) {
                 let line = String(decoding: buffer[start..<nl], as: UTF8.self)
@@ -82,6 +96,7 @@ struct JobReader {
             if done { return nil }
             buffer.removeFirst(start)
             start = 0
+            beforeWaiting()
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { done = true } else { buffer.append(contentsOf: chunk[0..<n]) }

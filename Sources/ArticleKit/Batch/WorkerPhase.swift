@@ -1,9 +1,10 @@
 import Foundation
 
-/// Whether a worker is reading or writing its current file, in a page of memory the worker and
-/// the parent share: the worker stores a byte at each step, and the parent looks only when the
-/// worker has died, to say "while reading" or "while writing". A line on the pipe for each step
-/// would wake the parent once more per file.
+/// Where a worker is, in a page of memory the worker and the parent share: how many files it has
+/// finished (the parent's watchdog restarts a file's clock when the count moves, and after a crash
+/// it tells the file the worker died on from those finished but not yet reported), and whether it
+/// is reading or writing the current one (for "while reading" / "while writing"). A line on the
+/// pipe for each would wake the parent more than once per file.
 final class WorkerPhase {
     /// The environment variable that names the worker's file descriptor of the page.
     static let environmentKey = "ARTICLEKIT_WORKER_PHASE_FD"
@@ -46,9 +47,16 @@ final class WorkerPhase {
         return p == MAP_FAILED ? nil : p
     }
 
+    /// Reading or writing.
     var value: UInt8 {
         get { page.load(as: UInt8.self) }
         set { page.storeBytes(of: newValue, as: UInt8.self) }
+    }
+
+    /// Files finished since the worker started.
+    var finished: UInt32 {
+        get { page.load(fromByteOffset: 4, as: UInt32.self) }
+        set { page.storeBytes(of: newValue, toByteOffset: 4, as: UInt32.self) }
     }
 
     /// The worker has its copy: the parent's descriptor is no longer needed.

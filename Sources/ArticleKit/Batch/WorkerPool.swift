@@ -10,9 +10,11 @@ import Foundation
 /// is converting and the next, so it never waits for the parent), and polls the workers' pipes
 /// with a short timeout that is also the watchdog's tick.
 final class WorkerPool {
-    /// Files handed to a worker at once. More would save little (the parent's work per file is a
-    /// few microseconds) and would leave more files waiting behind one that hangs.
-    static let depth = 2
+    /// Files handed to a worker at once. Sending and reporting several at a time halves the
+    /// parent's work per file (measured: 10,000 files to JSON cost 0.6 s of the parent's CPU
+    /// time one at a time); more would leave more files waiting behind one that hangs (they go
+    /// to another worker when it is killed).
+    static let depth = 8
 
     private let batch: BatchConverter
     private let command: WorkerCommand
@@ -40,6 +42,7 @@ final class WorkerPool {
             if !stopping { dispatch(shared, validSince: validSince, record: record) }
             if stopping || (walkerDone && requeued.isEmpty) { for w in workers { w.closeJobs() } }
             waitAndRead(record: record)
+            for w in workers { w.noticeProgress() }
             let now = DispatchTime.now().uptimeNanoseconds
             for w in workers where !w.outstanding.isEmpty && w.killedFor == nil && now &- w.started > timeout {
                 w.kill(because: "took longer than \(Self.seconds(batch.options.fileTimeout)) s")
@@ -54,14 +57,19 @@ final class WorkerPool {
         }
     }
 
-    /// Gives each ready worker a file, then, once every worker is up, tops each up to `depth`:
-    /// a file is never queued behind another while a worker is free to take it.
+    /// Gives each ready worker a file, then, once every worker is up, tops up those down to half
+    /// of `depth`, several job lines in one write: a file is never queued behind another while a
+    /// worker is free to take it.
     private func dispatch(_ shared: SharedWalker, validSince: Date, record: (BatchRecord) -> Void) {
         let allReady = workers.allSatisfy(\.ready)
-        for limit in [1, allReady ? Self.depth : 1] {
-            for w in workers where w.ready && w.killedFor == nil && w.outstanding.count < limit {
-                guard let next = nextInput(shared, validSince: validSince, record: record) else { return }
-                if !w.send(next) { requeued.insert(next, at: 0) }
+        for (limit, refill) in [(1, 1), (allReady ? Self.depth : 1, Self.depth / 2)] {
+            for w in workers where w.ready && w.killedFor == nil && w.outstanding.count < refill {
+                var batch: [BatchInput] = []
+                while w.outstanding.count + batch.count < limit, let next = nextInput(shared, validSince: validSince, record: record) {
+                    batch.append(next)
+                }
+                if batch.isEmpty { return }
+                if !w.send(batch) { requeued.insert(contentsOf: batch, at: 0) }
             }
         }
     }
@@ -118,8 +126,10 @@ final class WorkerPool {
         default:
             guard let input = w.outstanding.first, let (r, noSpace) = WorkerWire.parseResult(line[...], path: input.displayPath) else { return }
             w.outstanding.removeFirst()
-            w.started = DispatchTime.now().uptimeNanoseconds
-            w.startedWall = Date().timeIntervalSince1970
+            w.reported &+= 1
+            // For a worker that keeps no count in the shared page; with one, the watchdog has
+            // already seen the file finish.
+            w.restartClock()
             if noSpace, let message = r.error {
                 batch.lock.withLock { if batch.fatal == nil { batch.fatal = ArticleError(.noSpace, message, file: input.displayPath) } }
             }
@@ -136,6 +146,11 @@ final class WorkerPool {
             let detail = w.lastMessage.map { ": \($0)" } ?? ""
             throw ArticleError(.io, "a worker process could not start (\(how ?? "")\(detail)); with --file-memory, give it more", file: command.executable.path)
         }
+        // Files it finished but had not reported yet are done again by another worker (their
+        // outputs are whole; their records were lost with it).
+        let unreported = Array(w.outstanding.prefix(w.finishedUnreported))
+        w.outstanding.removeFirst(unreported.count)
+        requeued.insert(contentsOf: unreported, at: 0)
         if let failed = w.outstanding.first {
             w.outstanding.removeFirst()
             var why = (how ?? "its worker stopped") + " while " + (w.writing ? "writing" : "reading")
@@ -149,7 +164,7 @@ final class WorkerPool {
             WorkerCleanup.removeOutputs(of: failed, batch: batch, since: w.startedWall, pid: w.pid)
             record(BatchRecord(path: failed.displayPath, outputs: [], status: .failed, warnings: [], error: why,
                                milliseconds: Double(DispatchTime.now().uptimeNanoseconds &- w.started) / 1e6))
-            requeued.insert(contentsOf: w.outstanding, at: 0)
+            requeued.insert(contentsOf: w.outstanding, at: unreported.count)
         }
         let stopping = batch.lock.withLock { batch.cancelled || batch.fatal != nil }
         if !stopping && (!walkerDone || !requeued.isEmpty) { workers.append(try WorkerProcess(command)) }

@@ -76,15 +76,38 @@ final class WorkerProcess {
         return true
     }
 
-    /// Sends one job line; false when the worker is gone.
-    func send(_ input: BatchInput) -> Bool {
-        guard jobs >= 0, (try? OutputFile.writeAll(Data(WorkerWire.job(input).utf8), to: jobs)) != nil else { return false }
-        if outstanding.isEmpty {
-            started = DispatchTime.now().uptimeNanoseconds
-            startedWall = Date().timeIntervalSince1970
-        }
-        outstanding.append(input)
+    /// Sends job lines in one write; false when the worker is gone.
+    func send(_ inputs: [BatchInput]) -> Bool {
+        guard jobs >= 0, !inputs.isEmpty,
+              (try? OutputFile.writeAll(Data(inputs.map(WorkerWire.job).joined().utf8), to: jobs)) != nil else { return false }
+        if outstanding.isEmpty { restartClock() }
+        outstanding += inputs
         return true
+    }
+
+    /// Files it has reported; with `phase.finished`, which of the outstanding ones it is on.
+    var reported: UInt32 = 0
+    /// `phase.finished` when the watchdog last looked.
+    private var seenFinished: UInt32 = 0
+
+    /// Its current file started now.
+    func restartClock() {
+        started = DispatchTime.now().uptimeNanoseconds
+        startedWall = Date().timeIntervalSince1970
+    }
+
+    /// Restarts the clock if it has finished a file since the last look (its results may still
+    /// be on their way).
+    func noticeProgress() {
+        guard let f = phase?.finished, f != seenFinished else { return }
+        seenFinished = f
+        restartClock()
+    }
+
+    /// How many outstanding files it finished without reporting them (when it has died).
+    var finishedUnreported: Int {
+        guard let f = phase?.finished, f >= reported else { return 0 }
+        return min(Int(f - reported), outstanding.count)
     }
 
     /// No more jobs: the worker finishes what it has and exits.
