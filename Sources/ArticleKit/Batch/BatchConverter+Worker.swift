@@ -3,8 +3,8 @@ import Foundation
 extension BatchConverter {
     /// Serves as a batch worker process: applies ``BatchOptions/fileMemory`` to this process,
     /// then converts the files named by the job lines on `input`, one at a time, and writes a
-    /// result line for each to `output`, until `input` ends. Results are written together when
-    /// the jobs in hand are done or every 50 ms, so a parent sending several jobs at once is
+    /// result line for each to `output`, until `input` ends. Results are written together, four
+    /// at a time, when the jobs in hand are done, or after 50 ms, so a parent sending several jobs at once is
     /// woken once for them. Exits by itself when the parent
     /// process goes away. Call it from the program a ``WorkerCommand`` starts; it returns the
     /// exit status for that program (0, or 1 when the parent sent a line it could not read).
@@ -20,9 +20,10 @@ extension BatchConverter {
         let phase = WorkerPhase(worker: ())
         var reader = JobReader(fd: input)
         var results = ""
+        var pending = 0
         var lastFlush = DispatchTime.now().uptimeNanoseconds
         func flush() -> Bool {
-            defer { results = ""; lastFlush = DispatchTime.now().uptimeNanoseconds }
+            defer { results = ""; pending = 0; lastFlush = DispatchTime.now().uptimeNanoseconds }
             return results.isEmpty || send(results, to: output)
         }
         while let line = reader.next(beforeWaiting: { _ = flush() }) {
@@ -31,10 +32,13 @@ extension BatchConverter {
                 return 1
             }
             phase?.value = WorkerPhase.reading
+            phase?.fileStarted = Date().timeIntervalSince1970
             let (record, noSpace) = convertFile(job) { phase?.value = WorkerPhase.writing }
             results += WorkerWire.result(record, noSpace: noSpace != nil)
             phase?.finished &+= 1
-            if noSpace != nil || DispatchTime.now().uptimeNanoseconds &- lastFlush > 50_000_000 {
+            pending += 1
+            // Every few files too, so the parent can send more before these run out.
+            if noSpace != nil || pending >= 4 || DispatchTime.now().uptimeNanoseconds &- lastFlush > 50_000_000 {
                 guard flush() else { return 0 }
             }
         }

@@ -53,6 +53,13 @@ final class WorkerPhase {
         set { page.storeBytes(of: newValue, as: UInt8.self) }
     }
 
+    /// When the worker started its current file, in seconds since 1970: the outputs a worker
+    /// that died left of that file are the ones written since.
+    var fileStarted: Double {
+        get { page.load(fromByteOffset: 8, as: Double.self) }
+        set { page.storeBytes(of: newValue, toByteOffset: 8, as: Double.self) }
+    }
+
     /// Files finished since the worker started.
     var finished: UInt32 {
         get { page.load(fromByteOffset: 4, as: UInt32.self) }

@@ -161,7 +161,10 @@ final class WorkerPool {
                 }
                 why += ": " + message
             }
-            WorkerCleanup.removeOutputs(of: failed, batch: batch, since: w.startedWall, pid: w.pid)
+            // The worker's own clock of the file, when it keeps one: the parent's may have been
+            // restarted late, after a run of files reported together.
+            let since = w.phase.map { $0.fileStarted > 0 ? min($0.fileStarted, w.startedWall) : w.startedWall } ?? w.startedWall
+            WorkerCleanup.removeOutputs(of: failed, batch: batch, since: since, pid: w.pid)
             record(BatchRecord(path: failed.displayPath, outputs: [], status: .failed, warnings: [], error: why,
                                milliseconds: Double(DispatchTime.now().uptimeNanoseconds &- w.started) / 1e6))
             requeued.insert(contentsOf: w.outstanding, at: unreported.count)
