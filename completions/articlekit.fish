@@ -101,7 +101,7 @@ complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_
 complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" identifier' -l 'identifier' -d 'The book identifier (EPUB), instead of one derived from the content.' -rfka ''
 complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" cover' -l 'cover' -d 'An image file to use as the cover (EPUB).' -rfka ''
 complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" from-list' -l 'from-list' -d 'Read input paths from a file, or - for standard input, one per line.' -rfka ''
-complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" j jobs' -s 'j' -l 'jobs' -d 'Files converted at once (default: the number of cores).' -rfka ''
+complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" j jobs' -s 'j' -l 'jobs' -d 'Worker processes converting files at once (default: the number of cores).' -rfka ''
 complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert"' -l 'include' -d 'Only files matching this glob (`*.txt`, `2024/**/*.md`); repeatable.' -rfka ''
 complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert"' -l 'exclude' -d 'Leave out files matching this glob; repeatable.' -rfka ''
 complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" force' -l 'force' -d 'Convert even when an output is newer than its input.'

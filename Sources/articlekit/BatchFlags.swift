@@ -5,7 +5,7 @@ struct BatchFlags: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Read input paths from a file, or - for standard input, one per line.", valueName: "file"))
     var fromList: String?
 
-    @Option(name: [.customShort("j"), .long], help: ArgumentHelp("Files converted at once (default: the number of cores).", valueName: "n"))
+    @Option(name: [.customShort("j"), .long], help: ArgumentHelp("Worker processes converting files at once (default: the number of cores).", valueName: "n"))
     var jobs: Int?
 
     @Option(name: .long, help: ArgumentHelp("Only files matching this glob (`*.txt`, `2024/**/*.md`); repeatable.", valueName: "glob"))

@@ -8,7 +8,7 @@ public struct BatchOptions: Sendable {
     public var outputDirectory: URL
     /// The input format, when extensions should not decide it.
     public var inputFormat: String?
-    /// How many files are converted at once (default: the number of cores).
+    /// How many files are converted at once, on as many threads or worker processes (default: the number of cores).
     public var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     /// Only files whose path relative to their input folder matches one of these globs (all when empty).
     public var include: [String] = []
