@@ -5,6 +5,9 @@
 #
 #   Benchmarks/batch.sh [N] [ARTICLEKIT_BINARY]        (N defaults to 10000)
 #   BIG=100000 Benchmarks/batch.sh                       also checks peak memory at N=BIG
+#   BEFORE=OTHER_BINARY                                  also times another build (an earlier commit)
+#                                                        in the same run, runs alternating, for a
+#                                                        before/after comparison on a busy machine
 #   PANDOC_SAMPLE=1000                                   pandoc is timed on this many of the files:
 #                                                        one process per file, its rate does not
 #                                                        depend on N, and 10,000 would take minutes
@@ -29,19 +32,28 @@ sleep "${SETTLE:-35}"
 echo "corpus: $N articles, $(du -sh "$WORK/in" | cut -f1); $(nproc) cores; $("$BIN" --version); $(pandoc --version | head -1)"
 
 rate() { python3 -c "print(f'{$1/$2:.0f}')"; }
+BEFORE=${BEFORE:+$(realpath "$BEFORE")}
 declare -A AK
 for fmt in ${FORMATS:-md json epub}; do
   "$BIN" formats --names | grep -qx "$fmt" || { echo "skip $fmt (no writer)"; continue; }
-  # Three runs, each into a new folder; the median is kept.
-  runs=()
+  # Three runs of each build, alternating, each into a new folder; the median is kept. CPU time
+  # (user + system) is reported beside the wall clock: on a shared machine it is the steadier.
+  runs=(); before=()
   for i in 1 2 3; do
-    /usr/bin/time -f "%e %M" -o "$WORK/t" "$BIN" convert "$WORK/in" --to "$fmt" --output "$WORK/out-$fmt-$i/" --quiet 2>/dev/null
-    read -r secs kib < "$WORK/t"
-    runs+=("$secs $kib")
+    if [ -n "$BEFORE" ]; then
+      /usr/bin/time -f "%e %M %U %S" -o "$WORK/t" "$BEFORE" convert "$WORK/in" --to "$fmt" --output "$WORK/before-$fmt-$i/" --quiet 2>/dev/null
+      before+=("$(cat "$WORK/t")")
+    fi
+    /usr/bin/time -f "%e %M %U %S" -o "$WORK/t" "$BIN" convert "$WORK/in" --to "$fmt" --output "$WORK/out-$fmt-$i/" --quiet 2>/dev/null
+    runs+=("$(cat "$WORK/t")")
   done
-  read -r secs kib < <(printf '%s\n' "${runs[@]}" | sort -n | sed -n 2p)
+  if [ -n "$BEFORE" ]; then
+    read -r secs kib u s < <(printf '%s\n' "${before[@]}" | sort -n | sed -n 2p)
+    echo "before → $fmt: $secs s (median of $(printf '%s ' "${before[@]%% *}")s), $(rate "$N" "$secs") files/s, cpu $(python3 -c "print(f'{$u+$s:.2f}')") s, peak $((kib / 1024)) MiB"
+  fi
+  read -r secs kib u s < <(printf '%s\n' "${runs[@]}" | sort -n | sed -n 2p)
   AK[$fmt]=$(rate "$N" "$secs")
-  echo "articlekit → $fmt: $secs s (median of $(printf '%s ' "${runs[@]%% *}")s), ${AK[$fmt]} files/s, peak $((kib / 1024)) MiB"
+  echo "articlekit → $fmt: $secs s (median of $(printf '%s ' "${runs[@]%% *}")s), ${AK[$fmt]} files/s, cpu $(python3 -c "print(f'{$u+$s:.2f}')") s, peak $((kib / 1024)) MiB"
 done
 
 find "$WORK/in" -name '*.txt' | sort > "$WORK/all"

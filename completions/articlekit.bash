@@ -188,7 +188,7 @@ _articlekit_convert() {
     repeating_flags=()
     non_repeating_flags=(--join-chapters --raw-html --force --follow-symlinks -q --quiet -v --verbose --version -h --help)
     repeating_options=(--resource-path --include --exclude)
-    non_repeating_options=(--to -o --output --from --encoding --language --html-site-profiles --max-input --width --title --identifier --cover --from-list -j --jobs --shard --report)
+    non_repeating_options=(--to -o --output --from --encoding --language --html-site-profiles --max-input --width --title --identifier --cover --from-list -j --jobs --shard --report --file-timeout --file-memory)
     __articlekit_offer_flags_options -1
 
     # Offer option value completions
@@ -245,6 +245,12 @@ _articlekit_convert() {
         return
         ;;
     '--report')
+        return
+        ;;
+    '--file-timeout')
+        return
+        ;;
+    '--file-memory')
         return
         ;;
     esac

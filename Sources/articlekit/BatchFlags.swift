@@ -5,7 +5,7 @@ struct BatchFlags: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Read input paths from a file, or - for standard input, one per line.", valueName: "file"))
     var fromList: String?
 
-    @Option(name: [.customShort("j"), .long], help: ArgumentHelp("Files converted at once (default: the number of cores).", valueName: "n"))
+    @Option(name: [.customShort("j"), .long], help: ArgumentHelp("Worker processes converting files at once (default: the number of cores).", valueName: "n"))
     var jobs: Int?
 
     @Option(name: .long, help: ArgumentHelp("Only files matching this glob (`*.txt`, `2024/**/*.md`); repeatable.", valueName: "glob"))
@@ -25,4 +25,14 @@ struct BatchFlags: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp("Write a JSON report with one record per input.", valueName: "file.json"))
     var report: String?
+
+    @Option(name: .long, help: ArgumentHelp("Seconds one file may take before its worker process is stopped and the file fails.", valueName: "seconds"))
+    var fileTimeout: Double = 60
+
+    @Option(name: .long, help: ArgumentHelp("The memory each worker process may use, in bytes or with K, M or G; 0 for no limit.", valueName: "size"))
+    var fileMemory: String = "2G"
+
+    /// Set on the command a batch starts its worker processes with; not for users.
+    @Flag(name: .customLong("batch-worker"), help: ArgumentHelp(visibility: .private))
+    var batchWorker = false
 }

@@ -20,6 +20,11 @@ extension Convert {
         options.followSymlinks = batch.followSymlinks
         options.shard = batch.shard.flatMap(Shard.init)
         options.conversion = conversionOptions()
+        options.fileTimeout = batch.fileTimeout
+        options.fileMemory = try Self.memoryLimit(batch.fileMemory)
+        // Files are converted in worker processes: this program again, with the same arguments.
+        if batch.batchWorker { return try BatchConverter(converter: converter, options: options).serveAsWorker() }
+        options.workers = try Self.workerCommand()
         let runner = try BatchConverter(converter: converter, options: options)
 
         var listHandle: FileHandle?

@@ -19,7 +19,8 @@ import Testing
         var missing: [String] = []
         func visit(_ command: [String: Any]) {
             if let name = command["commandName"] as? String, !man.contains(name) { missing.append(name) }
-            for arg in command["arguments"] as? [[String: Any]] ?? [] {
+            // Hidden flags (the batch's own `--batch-worker`) are in no help, page or completion.
+            for arg in command["arguments"] as? [[String: Any]] ?? [] where arg["shouldDisplay"] as? Bool != false {
                 for n in arg["names"] as? [[String: Any]] ?? [] where n["kind"] as? String == "long" {
                     if let long = n["name"] as? String, !man.contains(long.replacingOccurrences(of: "-", with: "\\\\-")) && !man.contains(long) {
                         missing.append("--" + long)

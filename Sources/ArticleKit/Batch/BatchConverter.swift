@@ -17,11 +17,11 @@ public final class BatchConverter: @unchecked Sendable {
     public let converter: Converter
     /// What to convert and how.
     public let options: BatchOptions
-    private let writers: [any ArticleWriter]
-    private let lock = NSLock()
+    let writers: [any ArticleWriter]
+    let lock = NSLock()
     private var progress = BatchProgress(total: 0, totalIsFinal: false)
-    private var cancelled = false
-    private var fatal: ArticleError?
+    var cancelled = false
+    var fatal: ArticleError?
 
     /// Creates a batch run; throws when a format is unknown.
     public init(converter: Converter = Converter(), options: BatchOptions) throws(ArticleError) {
@@ -105,20 +105,11 @@ public final class BatchConverter: @unchecked Sendable {
         // Second walk: the work, `jobs` at a time.
         let shared = SharedWalker(makeWalker(paths: paths, list: listCopy))
         for (path, why) in walker.problems { record(BatchRecord(path: path, outputs: [], status: .failed, warnings: [], error: why, milliseconds: 0), reportWriter, onRecord) }
-        let group = DispatchGroup()
-        for _ in 0..<max(1, options.jobs) {
-            group.enter()
-            let thread = Thread { [self] in
-                defer { group.leave() }
-                while !lock.withLock({ cancelled || fatal != nil }), let input = shared.next() {
-                    let r = convert(input, validSince: validSince)
-                    record(r, reportWriter, onRecord)
-                }
-            }
-            thread.stackSize = 8 << 20
-            thread.start()
+        if let command = options.workers {
+            try WorkerPool(batch: self, command: command).run(shared, validSince: validSince) { self.record($0, reportWriter, onRecord) }
+        } else {
+            runOnThreads(shared, validSince: validSince) { self.record($0, reportWriter, onRecord) }
         }
-        group.wait()
         reportWriter?.finish()
         stamp.finish(convertedAny: lock.withLock { progress.converted > 0 })
         let final = lock.withLock { () -> BatchProgress in
@@ -144,7 +135,7 @@ public final class BatchConverter: @unchecked Sendable {
         return InputWalker(source: .paths(paths), options: options, readable: readable)
     }
 
-    private func outputExtension(_ w: any ArticleWriter) -> String { w.format.extensions.first ?? w.format.name }
+    func outputExtension(_ w: any ArticleWriter) -> String { w.format.extensions.first ?? w.format.name }
 
     /// The options that change what outputs contain; a change makes a rerun redo everything.
     /// The pipeline's steps and the format-specific options count too: a library user who adds a
@@ -154,10 +145,12 @@ public final class BatchConverter: @unchecked Sendable {
         return [options.formats.joined(separator: ","), options.inputFormat ?? "", o.encoding ?? "", o.language ?? "",
                 String(o.width), o.title ?? "", o.identifier ?? "", o.coverPath ?? "", o.resourcePaths.joined(separator: ":"),
                 converter.transforms.map(\.name).joined(separator: ","),
+                o.rawHTML ? "raw-html" : "", String(o.maximumInputSize),
+                "\(o.images.mode.rawValue),\(o.images.maxDimension),\(o.images.quality),\(o.images.maxPixels)",
                 o.extra.sorted { $0.key < $1.key }.map { $0.key + "=" + $0.value }.joined(separator: ",")].joined(separator: "|")
     }
 
-    private func record(_ r: BatchRecord, _ report: ReportWriter?, _ onRecord: (@Sendable (BatchRecord, BatchProgress) -> Void)?) {
+    func record(_ r: BatchRecord, _ report: ReportWriter?, _ onRecord: (@Sendable (BatchRecord, BatchProgress) -> Void)?) {
         report?.append(r)
         lock.lock()
         switch r.status {
@@ -168,42 +161,6 @@ public final class BatchConverter: @unchecked Sendable {
         let snapshot = progress
         onRecord?(r, snapshot)
         lock.unlock()
-    }
-
-    private func convert(_ input: BatchInput, validSince: Date) -> BatchRecord {
-        let t0 = DispatchTime.now().uptimeNanoseconds
-        func ms() -> Double { Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6 }
-        let outputs = writers.map { options.outputDirectory.appendingPathComponent(input.relativeStem + "." + outputExtension($0), isDirectory: false) }
-        if !options.force, Self.upToDate(outputs, input: input.url, validSince: validSince) {
-            return BatchRecord(path: input.displayPath, outputs: outputs.map(\.path), status: .skipped, warnings: [], error: nil, milliseconds: ms())
-        }
-        var context = ConversionContext(options: options.conversion)
-        var written: [String] = []
-        do throws(ArticleError) {
-            let articles = try converter.read(try ReaderInput(path: input.url.path), from: options.inputFormat, context: &context)
-            for (writer, out) in zip(writers, outputs) {
-                if writer.combinesArticles || articles.count == 1 {
-                    try OutputFile.write(try writer.write(articles, context: &context), to: out, inputs: [input.url], within: options.outputDirectory)
-                    written.append(out.path)
-                } else {
-                    // One file per article when the format holds one (a book read into Markdown).
-                    let base = out.deletingPathExtension()
-                    for (i, a) in articles.enumerated() {
-                        let url = base.appendingPathComponent(String(format: "%03d", i + 1) + "." + out.pathExtension, isDirectory: false)
-                        try OutputFile.write(try writer.write([a], context: &context), to: url, inputs: [input.url], within: options.outputDirectory)
-                        written.append(url.path)
-                    }
-                }
-            }
-            return BatchRecord(path: input.displayPath, outputs: written, status: .converted,
-                               warnings: context.warnings.map(\.message), error: nil, milliseconds: ms())
-        } catch {
-            if error.code == .noSpace { lock.withLock { if fatal == nil { fatal = error } } }
-            // No partial set of outputs: remove what this input already wrote.
-            for path in written { try? FileManager.default.removeItem(atPath: path) }
-            return BatchRecord(path: input.displayPath, outputs: [], status: .failed,
-                               warnings: context.warnings.map(\.message), error: error.message, milliseconds: ms())
-        }
     }
 
     /// Whether every output is newer than the input and than `validSince`: one stat(2) a file

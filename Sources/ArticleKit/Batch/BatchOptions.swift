@@ -8,7 +8,7 @@ public struct BatchOptions: Sendable {
     public var outputDirectory: URL
     /// The input format, when extensions should not decide it.
     public var inputFormat: String?
-    /// How many files are converted at once (default: the number of cores).
+    /// How many files are converted at once, on as many threads or worker processes (default: the number of cores).
     public var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     /// Only files whose path relative to their input folder matches one of these globs (all when empty).
     public var include: [String] = []
@@ -25,6 +25,15 @@ public struct BatchOptions: Sendable {
     public var shard: Shard?
     /// Settings for the readers and writers.
     public var conversion = ConversionOptions()
+    /// The program to run files in, a bounded pool of `jobs` processes each converting many
+    /// files in turn, so that a crash, a stack overflow, an allocation failure or a hang costs one
+    /// file, not the run. Without it (the default) files are converted on threads of the calling
+    /// process, where `fileTimeout` and `fileMemory` do not apply and a crash ends the run.
+    public var workers: WorkerCommand?
+    /// Seconds a file may take in a worker before the worker is killed and the file fails.
+    public var fileTimeout: Double = 60
+    /// The address-space limit of each worker process in bytes (`setrlimit`), or nil for none.
+    public var fileMemory: Int? = 2 << 30
 
     /// Creates options for converting into `formats` under `outputDirectory`.
     public init(formats: [String], outputDirectory: URL) {

@@ -1,0 +1,75 @@
+import Foundation
+
+/// Converting one file of a batch: the same steps on a thread of the batch's own process and in
+/// a worker process.
+extension BatchConverter {
+    /// The outputs an input is written to, one per format.
+    func outputs(of input: BatchInput) -> [URL] {
+        writers.map { options.outputDirectory.appendingPathComponent(input.relativeStem + "." + outputExtension($0), isDirectory: false) }
+    }
+
+    /// A skipped record when every output is up to date (and `--force` is not given), else nil.
+    func skipRecord(_ input: BatchInput, validSince: Date) -> BatchRecord? {
+        guard !options.force else { return nil }
+        let outs = outputs(of: input)
+        guard Self.upToDate(outs, input: input.url, validSince: validSince) else { return nil }
+        return BatchRecord(path: input.displayPath, outputs: outs.map(\.path), status: .skipped, warnings: [], error: nil, milliseconds: 0)
+    }
+
+    /// The threads of a batch without worker processes: `jobs` of them take inputs from the walker.
+    func runOnThreads(_ shared: SharedWalker, validSince: Date, record: @escaping @Sendable (BatchRecord) -> Void) {
+        let group = DispatchGroup()
+        for _ in 0..<max(1, options.jobs) {
+            group.enter()
+            let thread = Thread { [self] in
+                defer { group.leave() }
+                while !lock.withLock({ cancelled || fatal != nil }), let input = shared.next() {
+                    if let skipped = skipRecord(input, validSince: validSince) { record(skipped); continue }
+                    let (r, noSpace) = convertFile(input)
+                    if let noSpace { lock.withLock { if fatal == nil { fatal = noSpace } } }
+                    record(r)
+                }
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        group.wait()
+    }
+
+    /// Reads one input and writes every output of it, or none. `onWriting` is called once reading
+    /// is done, before the first output is written. A disk-full error is returned beside the
+    /// record: it stops the run.
+    func convertFile(_ input: BatchInput, onWriting: () -> Void = {}) -> (BatchRecord, noSpace: ArticleError?) {
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        func ms() -> Double { Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6 }
+        let outputs = outputs(of: input)
+        var context = ConversionContext(options: options.conversion)
+        var written: [String] = []
+        do throws(ArticleError) {
+            let articles = try converter.read(try ReaderInput(path: input.url.path, maximumSize: options.conversion.maximumInputSize), from: options.inputFormat, context: &context)
+            onWriting()
+            for (writer, out) in zip(writers, outputs) {
+                if writer.combinesArticles || articles.count == 1 {
+                    try OutputFile.write(try writer.write(articles, context: &context), to: out, inputs: [input.url], within: options.outputDirectory)
+                    written.append(out.path)
+                } else {
+                    // One file per article when the format holds one (a book read into Markdown).
+                    let base = out.deletingPathExtension()
+                    for (i, a) in articles.enumerated() {
+                        let url = base.appendingPathComponent(String(format: "%03d", i + 1) + "." + out.pathExtension, isDirectory: false)
+                        try OutputFile.write(try writer.write([a], context: &context), to: url, inputs: [input.url], within: options.outputDirectory)
+                        written.append(url.path)
+                    }
+                }
+            }
+            return (BatchRecord(path: input.displayPath, outputs: written, status: .converted,
+                                warnings: context.warnings.map(\.message), error: nil, milliseconds: ms()), nil)
+        } catch {
+            // No partial set of outputs: remove what this input already wrote.
+            for path in written { try? FileManager.default.removeItem(atPath: path) }
+            return (BatchRecord(path: input.displayPath, outputs: [], status: .failed,
+                                warnings: context.warnings.map(\.message), error: error.message, milliseconds: ms()),
+                    error.code == .noSpace ? error : nil)
+        }
+    }
+}
