@@ -131,7 +131,7 @@ import Testing
         #expect(r.stderr.contains("image ../outside/secret.png left out: outside the document's folder"))
         #expect(r.stderr.contains("image fake.png left out: not an image (by its first bytes)"))
         #expect(r.stderr.contains("image pipe.png left out: not a regular file (a pipe)"))
-        #expect(r.stderr.contains("image file://\(t.secret) left out: the document came from a book"))
+        #expect(r.stderr.contains("image \(t.secret.dropFirst()) left out: the document came from a book"), "\(r.stderr)")
         #expect(r.stderr.contains("image beside.png left out: the document came from a book"))
         let outputs = files(out, ext: "json") + files(out, ext: "md")
         #expect(outputs.count == 8, "\(outputs)")
