@@ -188,7 +188,7 @@ _articlekit_convert() {
     repeating_flags=()
     non_repeating_flags=(--join-chapters --raw-html --force --follow-symlinks -q --quiet -v --verbose --version -h --help)
     repeating_options=(--resource-path --include --exclude)
-    non_repeating_options=(--to -o --output --from --encoding --language --html-site-profiles --max-input --width --title --identifier --cover --from-list -j --jobs --shard --report --file-timeout --file-memory)
+    non_repeating_options=(--to -o --output --from --encoding --language --html-site-profiles --max-input --width --title --identifier --cover --images --image-max --image-quality --from-list -j --jobs --shard --report --file-timeout --file-memory)
     __articlekit_offer_flags_options -1
 
     # Offer option value completions
@@ -227,6 +227,16 @@ _articlekit_convert() {
         return
         ;;
     '--resource-path')
+        return
+        ;;
+    '--images')
+        __articlekit_add_completions -W 'reader'$'\n''keep'$'\n''none'
+        return
+        ;;
+    '--image-max')
+        return
+        ;;
+    '--image-quality')
         return
         ;;
     '--from-list')

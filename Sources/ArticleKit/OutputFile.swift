@@ -134,6 +134,11 @@ public enum OutputFile {
     static func regularFileModified(_ path: String) -> Double? {
         var st = stat()
         guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return modificationTime(st)
+    }
+
+    /// The modification time a stat(2) result holds, in seconds since 1970.
+    static func modificationTime(_ st: stat) -> Double {
         #if canImport(Darwin)
         let m = st.st_mtimespec
         #else

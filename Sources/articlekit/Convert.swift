@@ -2,6 +2,8 @@ import ArgumentParser
 import ArticleKit
 import Foundation
 
+extension ImageOptions.Mode: ExpressibleByArgument {}
+
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Convert articles, or whole folders of them, from one format to others.",
@@ -49,6 +51,15 @@ struct Convert: ParsableCommand {
     @Flag(name: .long, help: "Keep raw HTML (Markdown's HTML, JSON html blocks) as written in HTML pages and EPUB chapters, for trusted input; by default it is sanitized: no script, event handlers, frames, forms or unsafe URLs.")
     var rawHTML = false
 
+    @Option(name: .long, help: ArgumentHelp("What a book does with its images: reader (JPEG or PNG, scaled down, upright, no metadata), keep (as they are), none (left out, captions kept).", valueName: "reader|keep|none"))
+    var images: ImageOptions.Mode = .reader
+
+    @Option(name: .customLong("image-max"), help: ArgumentHelp("The longest side, in pixels, photos in a book are scaled down to (never up).", valueName: "px"))
+    var imageMax = ImageOptions().maxDimension
+
+    @Option(name: .customLong("image-quality"), help: ArgumentHelp("JPEG quality of a book's photos, 1-100.", valueName: "q"))
+    var imageQuality = ImageOptions().quality
+
     @OptionGroup(title: "Folders and batches") var batch: BatchFlags
 
     @Flag(name: [.short, .long], help: "No progress bar and no warnings.")
@@ -67,6 +78,8 @@ struct Convert: ParsableCommand {
         }
         if let s = batch.shard, Shard(s) == nil { throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N, for example 3/16") }
         if let j = batch.jobs, j < 1 { throw ValidationError("--jobs must be 1 or more") }
+        if imageMax < 16 || imageMax > 20_000 { throw ValidationError("--image-max must be from 16 to 20000 pixels") }
+        if !(1...100).contains(imageQuality) { throw ValidationError("--image-quality must be from 1 to 100") }
         for path in resourcePaths {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
@@ -84,6 +97,9 @@ struct Convert: ParsableCommand {
         options.coverPath = cover
         options.resourcePaths = resourcePaths
         options.rawHTML = rawHTML
+        options.images.mode = images
+        options.images.maxDimension = imageMax
+        options.images.quality = imageQuality
         return options
     }
 

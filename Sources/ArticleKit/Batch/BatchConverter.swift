@@ -178,12 +178,7 @@ public final class BatchConverter: @unchecked Sendable {
     static func modified(_ path: String) -> Double? {
         var st = stat()
         guard stat(path, &st) == 0 else { return nil }
-        #if canImport(Darwin)
-        let m = st.st_mtimespec
-        #else
-        let m = st.st_mtim
-        #endif
-        return Double(m.tv_sec) + Double(m.tv_nsec) / 1e9
+        return OutputFile.modificationTime(st)
     }
 
     /// Temporary files a killed run left behind are removed before a new run writes.
