@@ -79,7 +79,7 @@ while [ "$(find "$WORK/k" -type f 2>/dev/null | wc -l)" -lt "$N" ]; do sleep 0.0
 kill -9 $pid; wait $pid 2>/dev/null || true
 echo "killed with $(find "$WORK/k" -type f -name '*.json' | wc -l) of $N JSON outputs written"
 "$BIN" convert "$WORK/in" --to md,json --output "$WORK/k" --quiet 2>&1 | tail -1
-if diff -r -x '.articlekit-batch.json' "$WORK/ref" "$WORK/k" >/dev/null && [ -z "$(find "$WORK/k" -name '.articlekit-tmp-*')" ]; then
+if diff -r -x '.articlekit-batch.json' -x '.articlekit-stamp' "$WORK/ref" "$WORK/k" >/dev/null && [ -z "$(find "$WORK/k" -name '.articlekit-tmp-*')" ]; then
   echo "after the rerun every output is present and identical to an uninterrupted run's"
 else
   echo "MISMATCH after kill -9 and rerun"; exit 1

@@ -59,8 +59,9 @@ public enum OutputFile {
     ///     root, are the user's to name and may be links.
     public static func write(_ data: Data, to url: URL, inputs: [URL] = [], within root: URL? = nil) throws(ArticleError) {
         let name = url.lastPathComponent
-        let folder = try OutputFolder.open(for: url, within: root)
-        defer { close(folder) }
+        let descriptor = try OutputFolder.open(for: url, within: root)
+        defer { descriptor.release() }
+        let folder = descriptor.fd
         var lst = stat()
         if fstatat(folder, name, &lst, AT_SYMLINK_NOFOLLOW) == 0 {
             var st = lst

@@ -7,12 +7,40 @@ import Foundation
 /// /home/me`) fails the output instead of sending it elsewhere, and a folder swapped for a link
 /// after the check cannot redirect a write already holding the real folder's descriptor.
 enum OutputFolder {
-    static func open(for url: URL, within root: URL?) throws(ArticleError) -> Int32 {
+    /// A folder's descriptor, and whether it belongs to the cache (and must not be closed).
+    struct Descriptor {
+        var fd: Int32
+        var isCached: Bool
+
+        func release() { if !isCached { close(fd) } }
+    }
+
+    /// Opens the folder `url` goes into. Folders below a root are opened (and checked) once per
+    /// process and then kept open: a batch writes thousands of outputs into a few folders, and
+    /// opening every level again for each output cost a batch of small JSON files about a fifth
+    /// of its rate. A kept descriptor still names the real folder it was checked as, even if a
+    /// link is put in its place later.
+    static func open(for url: URL, within root: URL?) throws(ArticleError) -> Descriptor {
         let parent = url.deletingLastPathComponent().standardizedFileURL
         let rootPath = root?.standardizedFileURL.path
         guard let rootPath, parent.path == rootPath || parent.path.hasPrefix(rootPath.hasSuffix("/") ? rootPath : rootPath + "/") else {
-            return try openNamed(parent, for: url)
+            return Descriptor(fd: try openNamed(parent, for: url), isCached: false)
         }
+        // A kept folder is used only while its path still leads to it (one stat): a folder moved,
+        // removed or replaced by a link since is checked again from the root.
+        var now = stat()
+        if let kept = cache.entry(for: parent.path), stat(parent.path, &now) == 0, now.st_dev == kept.device, now.st_ino == kept.inode {
+            return Descriptor(fd: kept.fd, isCached: true)
+        }
+        let fd = try openChecked(parent, rootPath: rootPath, for: url)
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return Descriptor(fd: fd, isCached: false) }
+        return Descriptor(fd: fd, isCached: cache.keep(FolderCache.Entry(fd: fd, device: st.st_dev, inode: st.st_ino), for: parent.path))
+    }
+
+    private static let cache = FolderCache()
+
+    private static func openChecked(_ parent: URL, rootPath: String, for url: URL) throws(ArticleError) -> Int32 {
         var fd = try openNamed(URL(fileURLWithPath: rootPath, isDirectory: true), for: url)
         var walked = rootPath
         for component in parent.path.dropFirst(rootPath.count).split(separator: "/") where component != "." {
@@ -51,5 +79,38 @@ enum OutputFolder {
             throw ArticleError(.io, "cannot write the output (\(ReaderInput.reason(errno: errno)))", file: url.path)
         }
         return fd
+    }
+}
+
+/// The checked output folders a process keeps open, by path; bounded, so a batch into very many
+/// folders keeps at most `limit` descriptors (the rest are opened per output, as before).
+private final class FolderCache: @unchecked Sendable {
+    struct Entry {
+        var fd: Int32
+        var device: dev_t
+        var inode: ino_t
+    }
+
+    private let lock = NSLock()
+    private var entries: [String: Entry] = [:]
+    private var retired: [Int32] = []
+    private let limit = 256
+
+    func entry(for path: String) -> Entry? { lock.withLock { entries[path] } }
+
+    /// Keeps `entry` for `path`, in place of a stale one; `false` when the cache is full (the
+    /// caller then closes its own). A replaced descriptor is not closed, since another thread may
+    /// be writing through it; it stays open until the process ends (one per replaced folder).
+    func keep(_ entry: Entry, for path: String) -> Bool {
+        lock.withLock {
+            if let old = entries[path] {
+                guard retired.count < limit else { return false }
+                retired.append(old.fd)
+            } else if entries.count >= limit {
+                return false
+            }
+            entries[path] = entry
+            return true
+        }
     }
 }
