@@ -45,6 +45,9 @@ for path in (out, err):
         # A dependency's own package warning (ZIPFoundation's unhandled privacy manifest).
         if re.search(r"warning: '[^']+': found \d+ file\(s\) which are unhandled", line) and "articlekit" not in line.lower():
             continue
+        # SwiftPM dropping -pthread from libvips's pkg-config flags (Swift links pthreads anyway).
+        if re.search(r"warning: prohibited flag\(s\): (-pthread(, )?)+$", line.strip()):
+            continue
         place = re.search(r"(?:^|/)Sources/([^/]+)/\S+", line)
         if not place:
             for nxt in lines[i + 1:i + 4]:

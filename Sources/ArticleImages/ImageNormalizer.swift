@@ -17,16 +17,16 @@ public struct NormalizedImage: Hashable, Sendable {
 /// Turns any image a page or a folder holds into one every e-reader shows, on libvips: the type
 /// comes from the bytes, never from a name or a header; WebP, AVIF, HEIC, JPEG XL, TIFF and BMP
 /// become JPEG (PNG when there is transparency); photos are scaled down to
-/// ``ImageOptions/maxDimension``; the EXIF orientation is applied and then every metadata block
+/// ``/ArticleCore/ImageOptions/maxDimension``; the EXIF orientation is applied and then every metadata block
 /// (EXIF, XMP, IPTC: GPS positions, camera serials) is stripped; CMYK becomes sRGB; an image
-/// declaring more than ``ImageOptions/maxPixels`` is refused before its pixels are decoded; SVG is
+/// declaring more than ``/ArticleCore/ImageOptions/maxPixels`` is refused before its pixels are decoded; SVG is
 /// kept only when it has no script and no external references.
 public enum ImageNormalizer {
     /// The image, prepared as `options` say.
     ///
     /// - Parameters:
     ///   - data: The image's bytes, as found.
-    ///   - options: The mode, size and quality; ``ImageOptions/Mode/none`` is the caller's to
+    ///   - options: The mode, size and quality; ``/ArticleCore/ImageOptions/Mode/none`` is the caller's to
     ///     handle (it refuses every image here).
     /// - Throws: ``/ArticleCore/ArticleError`` saying why the bytes are not an image a book may hold.
     public static func normalize(_ data: Data, options: ImageOptions = ImageOptions()) throws(ArticleError) -> NormalizedImage {
