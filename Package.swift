@@ -1,6 +1,16 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// The SwiftNIO pieces ArticleFetch and its tests (which run their own servers) both use.
+let swiftNIOProducts: [Target.Dependency] = [
+    .product(name: "NIOCore", package: "swift-nio"),
+    .product(name: "NIOPosix", package: "swift-nio"),
+    .product(name: "NIOHTTP1", package: "swift-nio"),
+    .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+    .product(name: "NIOSSL", package: "swift-nio-ssl"),
+    .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
+]
+
 // One target per format, as laid out in DESIGN.md. Dependencies point one way:
 // articlekit → ArticleKit → formats → ArticleSupport / ArticleCore.
 let package = Package(
@@ -63,13 +73,7 @@ let package = Package(
         .target(name: "ArticleFetch", dependencies: [
             "ArticleCore",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
-            .product(name: "NIOCore", package: "swift-nio"),
-            .product(name: "NIOPosix", package: "swift-nio"),
-            .product(name: "NIOHTTP1", package: "swift-nio"),
-            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
-            .product(name: "NIOSSL", package: "swift-nio-ssl"),
-            .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
-        ]),
+        ] + swiftNIOProducts),
         .target(name: "ArticleKit", dependencies: [
             "ArticleCore", "ArticleText", "ArticleJSON", "ArticleMarkdown", "ArticleHTML", "ArticleEPUB", "ArticleImages",
         ]),
@@ -93,14 +97,7 @@ let package = Package(
         ], exclude: ["Golden", "Books"]),
         .testTarget(name: "ArticleHTMLWriterTests", dependencies: ["ArticleHTML"]),
         .testTarget(name: "ArticleImagesTests", dependencies: ["ArticleImages", "CVips", "ArticleKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .testTarget(name: "ArticleFetchTests", dependencies: [
-            "ArticleFetch",
-            .product(name: "NIOCore", package: "swift-nio"),
-            .product(name: "NIOPosix", package: "swift-nio"),
-            .product(name: "NIOHTTP1", package: "swift-nio"),
-            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
-            .product(name: "NIOSSL", package: "swift-nio-ssl"),
-            .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
+        .testTarget(name: "ArticleFetchTests", dependencies: ["ArticleFetch"] + swiftNIOProducts + [
             .product(name: "X509", package: "swift-certificates"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
