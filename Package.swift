@@ -76,6 +76,7 @@ let package = Package(
         ] + swiftNIOProducts),
         .target(name: "ArticleKit", dependencies: [
             "ArticleCore", "ArticleText", "ArticleJSON", "ArticleMarkdown", "ArticleHTML", "ArticleEPUB", "ArticleImages",
+            "ArticleFetch",
         ]),
         .executableTarget(name: "articlekit", dependencies: [
             "ArticleKit",
