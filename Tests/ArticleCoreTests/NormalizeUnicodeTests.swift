@@ -15,6 +15,26 @@ import Testing
         // U+2000 EN QUAD has a canonical decomposition (to U+2002), so it is not skipped.
         #expect(("a\u{2000}b").nfc == "a\u{2002}b")
     }
+
+    /// The byte-level quick check says "known NFC" exactly when every scalar is stable on its
+    /// own, for scalars of every UTF-8 length (1 to 4 bytes) mixed at random; and whatever it
+    /// calls known is NFC.
+    @Test func quickCheckReadsEveryUTF8LengthLikeTheScalars() {
+        let pool: [UInt32] = [0x41, 0x7F, 0xE9, 0x2CF, 0x2FF, 0x300, 0x323, 0x3A9, 0x5D0, 0x7FF, 0x800, 0x1E00, 0x1EC7, 0x1EFF,
+                              0x1F00, 0x2013, 0x2019, 0x2000, 0x20AC, 0x3001, 0x4E2D, 0x9FFF, 0xAC00, 0xD7A3, 0xD7A4, 0xFFFD,
+                              0x10000, 0x1F600, 0x10FFFF]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            var s = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...6, using: &rng) {
+                if let u = Unicode.Scalar(pool[Int.random(in: 0..<pool.count, using: &rng)]) { s.append(u) }
+            }
+            let text = String(s)
+            let expected = text.unicodeScalars.allSatisfy { String.isStableUnderNFC($0.value) }
+            #expect(text.isKnownNFC == expected, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            if text.isKnownNFC { #expect(text == text.precomposedStringWithCanonicalMapping) }
+        }
+    }
 }
 
 /// NFC in pieces gives exactly what Foundation gives for the whole string, in linear time.
