@@ -1,15 +1,11 @@
 import ArticleCore
 import Foundation
-import ZIPFoundation
 
 /// The OCF container: the zip file with `mimetype` first (stored, no extra field), then
 /// `META-INF/container.xml` and the EPUB folder, every entry with the same fixed timestamp and
 /// in a fixed order, so the same book always gives the same bytes.
 ///
-/// ZIPFoundation is kept: measured with callgrind on a 200-article book (release build), the
-/// zip step is 35% of the whole process's instructions, but 31 of those 35 points are zlib's
-/// deflate, which any zip writer pays; ZIPFoundation's own work (headers, central directory)
-/// is about 2%, far under the fifth of the conversion that would justify replacing it.
+/// Zipped by ``ZipWriter`` (zlib directly), not ZIPFoundation: see there for the measurement.
 enum EPUBContainer {
     static let folder = "EPUB"
 
@@ -44,35 +40,15 @@ enum EPUBContainer {
 
     /// The zipped book.
     static func zip(_ book: EPUBBook) throws(ArticleError) -> Data {
-        let modified = ArticleDate(iso8601: book.modified)
-        // ZIP (MS-DOS) times start in 1980. ZIPFoundation's own conversion of this date is not
-        // safe across threads; `ZipTimestamp` writes the fields again below.
-        let stamp = max(modified?.date ?? Date(timeIntervalSince1970: 315_532_800), Date(timeIntervalSince1970: 315_532_800))
-        let timestamp = modified.map(ZipTimestamp.init) ?? .earliest
-        do {
-            let archive = try Archive(data: Data(), accessMode: .create)
-            try add("mimetype", Data("application/epub+zip".utf8), to: archive, date: stamp, compress: false)
-            for (path, data) in files(book) {
-                // Images are compressed already; deflating them again only costs time.
-                let compress = !(path.hasSuffix(".jpg") || path.hasSuffix(".png") || path.hasSuffix(".gif") || path.hasSuffix(".webp"))
-                try add(path, data, to: archive, date: stamp, compress: compress)
-            }
-            guard var data = archive.data else { throw ArticleError(.io, "the EPUB could not be assembled in memory") }
-            try timestamp.stamp(&data)
-            return data
-        } catch let e as ArticleError {
-            throw e
-        } catch {
-            throw ArticleError(.io, "the EPUB could not be zipped (\(error))")
+        // ZIP (MS-DOS) times start in 1980; ZipTimestamp clamps and packs them without a calendar.
+        let timestamp = ArticleDate(iso8601: book.modified).map(ZipTimestamp.init) ?? .earliest
+        var zip = ZipWriter(timestamp: timestamp)
+        try zip.add(.init(path: "mimetype", data: Data("application/epub+zip".utf8), compress: false))
+        for (path, data) in files(book) {
+            // Images are compressed already; deflating them again only costs time.
+            let compress = !(path.hasSuffix(".jpg") || path.hasSuffix(".png") || path.hasSuffix(".gif") || path.hasSuffix(".webp"))
+            try zip.add(.init(path: path, data: data, compress: compress))
         }
-    }
-
-    private static func add(_ path: String, _ data: Data, to archive: Archive, date: Date, compress: Bool) throws {
-        try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
-                             permissions: 0o644, compressionMethod: compress ? .deflate : .none) { position, size in
-            // Offsets from startIndex: a Data slice does not start at 0.
-            let start = data.startIndex + Int(position)
-            return Data(data[start..<min(start + size, data.endIndex)])
-        }
+        return try zip.finished()
     }
 }

@@ -67,25 +67,33 @@ struct TextLines {
     /// and both ends are trimmed. Works on UTF-8 bytes: comparing Characters cost a sixth of the
     /// seed article's whole conversion.
     static func clean(_ u: ArraySlice<UInt8>) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(u.count)
-        var space = false
-        var i = u.startIndex
-        while i < u.endIndex {
-            let b = u[i]
-            if b == 0x20 || b == 0x09 {
-                space = true; i += 1; continue
+        // Over the slice's buffer, writing straight into the string's storage: indexing the
+        // slice and appending to an array cost 3,400 instructions a line (callgrind). The output
+        // is never longer than the input.
+        u.withUnsafeBufferPointer { b in
+            String(unsafeUninitializedCapacity: b.count) { out in
+                var n = 0
+                var space = false
+                var i = 0
+                let end = b.count
+                while i < end {
+                    let c = b[i]
+                    if c == 0x20 || c == 0x09 {
+                        space = true; i &+= 1; continue
+                    }
+                    if c == 0xC2, i &+ 1 < end, b[i &+ 1] == 0xA0 {
+                        space = true; i &+= 2; continue
+                    }
+                    if c == 0xEF, i &+ 2 < end, b[i &+ 1] == 0xBB, b[i &+ 2] == 0xBF { i &+= 3; continue }
+                    if c == 0x0D { i &+= 1; continue }
+                    if space && n > 0 { out[n] = 0x20; n &+= 1 }
+                    space = false
+                    out[n] = c
+                    n &+= 1
+                    i &+= 1
+                }
+                return n
             }
-            if b == 0xC2, i + 1 < u.endIndex, u[i + 1] == 0xA0 {
-                space = true; i += 2; continue
-            }
-            if b == 0xEF, i + 2 < u.endIndex, u[i + 1] == 0xBB, u[i + 2] == 0xBF { i += 3; continue }
-            if b == 0x0D { i += 1; continue }
-            if space && !out.isEmpty { out.append(0x20) }
-            space = false
-            out.append(b)
-            i += 1
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }

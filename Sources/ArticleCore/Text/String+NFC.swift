@@ -58,7 +58,13 @@ extension StringProtocol {
         return copy.withUTF8 { buf in
             let n = buf.count
             var i = 0
+            let raw = UnsafeRawBufferPointer(buf)
             while i < n {
+                // Eight ASCII bytes at a time.
+                if i &+ 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i &+= 8
+                    continue
+                }
                 let b = buf[i]
                 if b < 0xCC { i &+= 1; continue }
                 // A valid UTF-8 lead byte (Swift strings are valid UTF-8); a truncated sequence
