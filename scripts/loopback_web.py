@@ -224,6 +224,9 @@ def main():
 
     web = Web(args)
     web.ca = CertificateAuthority(args.ca_cert)
+    # Every site's certificate before the first request (with openssl, only the pages' hosts).
+    known = list(web.pages) + list(web.photos) + (sorted(web.image_urls) if web.ca.fast else [])
+    web.ca.prepare({h for h in (urllib.parse.urlsplit(u).hostname for u in known) if h})
     if args.url_list:
         with open(args.url_list, "w") as f:
             f.writelines(u + "\n" for u in web.urls)
