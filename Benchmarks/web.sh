@@ -73,10 +73,10 @@ import json, sys
 res = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
 ps, pi, ks, ki = map(int, sys.argv[2:6])
 p = res["pandoc"]
-print(f"pandoc:     {p['mean']:.2f} s ± {p['stddev']:.2f} (median {p['median']:.2f}), book {ps / 1e6:.1f} MB, {pi} images")
+print(f"pandoc:     {p['mean']:.2f} s ± {p['stddev']:.2f} (median {p['median']:.2f}), book {ps / 1e6:.2f} MB, {pi} images")
 if "articlekit" in res:
     k = res["articlekit"]
-    print(f"articlekit: {k['mean']:.2f} s ± {k['stddev']:.2f} (median {k['median']:.2f}), book {ks / 1e6:.1f} MB, {ki} images")
+    print(f"articlekit: {k['mean']:.2f} s ± {k['stddev']:.2f} (median {k['median']:.2f}), book {ks / 1e6:.2f} MB, {ki} images")
     ok = k["median"] * 5 <= p["median"] and 0 < ks < ps and ki >= 10
     print(f"{'PASS' if ok else 'FAIL'}: articlekit takes {k['median'] / p['median']:.2f} of pandoc's time (target ≤ 0.20), "
           f"its book is {ks / ps if ps else 0:.2f} of pandoc's size (target < 1), with {ki} of 10 photos")

@@ -32,5 +32,9 @@ if (( ${#missing[@]} )); then
   echo "installing ${missing[*]}"
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
+# Certificates are signed in-process with `cryptography` (a millisecond a host) when it can be
+# had, else with the openssl command (some 30 s more at start).
+python3 -c 'import cryptography' 2>/dev/null || python3 -m pip install -q --disable-pip-version-check cryptography 2>&1 \
+  | grep -v "as the 'root' user" || true
 ARTICLEKIT=$BIN MODE=${CI_WEB_MODE:-each} scripts/check-fundus-urls.sh
 if [[ "${CI_WEB_BENCH:-}" == 1 ]]; then RUNS=3 Benchmarks/web.sh "$BIN"; fi
