@@ -11,11 +11,12 @@
 # warnings, an image for at least 95% of the figures with an image source. CI_WEB_MODE picks
 # its MODE (each, list, args; default each). CI_WEB_BENCH=1 also runs Benchmarks/web.sh (RUNS=3).
 #
-# Cost on this 2-core machine, measured with the harness's own clients (curl and pandoc) while
-# articlekit took no URLs: the proxy starts in ~3 s (30-50 s once, the first time, making the
-# generated images and collecting the image URLs of the pages; both are cached in /tmp), 257
-# books and their JSON about 60-120 s of CPU, EPUBCheck about 70 s of CPU for 257 books in two
-# JVMs: some 2-3 minutes of wall time in all on an idle machine.
+# Cost on this 2-core machine, measured with the harness's own client (CLIENT=curl: curl
+# fetches, the file-input articlekit converts) while articlekit took no URLs, under a load
+# average near 18: 4 min wall, 76 s of CPU in all (proxy start 3-12 s with warm caches, 30-50 s
+# the first time; 257 books and their JSON 88 s wall; EPUBCheck 135 s wall for 257 books in two
+# JVMs). With URL support add the image downloads and libvips (about 900 images): estimate 2-4
+# minutes on an idle 2-core CI machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${1:?usage: scripts/ci-web.sh ARTICLEKIT_BINARY}
