@@ -117,10 +117,9 @@ struct RemoteImagesTests {
             ("http://127.0.0.1:\(site.server.port)/ok.jpg", "loopback address 127.0.0.1 refused"),
             ("ftp://photos.example/ok.jpg", ""),
         ]
-        let start = Date()
+        // (No wall-clock check: in the full suite other tests hold the concurrency pool for
+        // minutes; the slow image's "timed out after 3 s" below is the check that it was cut.)
         let (files, warnings) = try await Self.book(markdownStory(["http://photos.example/ok.jpg"] + cases.map(\.path)), fetcher: fetcher)
-        // The slow image is given up at its timeout, not waited for.
-        #expect(Date().timeIntervalSince(start) < 9)
         #expect(Self.images(files).count == 1)
         let fetched = cases.filter { !$0.reason.isEmpty }
         #expect(warnings.count == fetched.count, "\(warnings.joined(separator: "\n"))")  // the ftp image is not fetched at all
