@@ -92,13 +92,17 @@ let package = Package(
         .testTarget(name: "ArticleSupportTests", dependencies: ["ArticleSupport", "ArticleCore"]),
         .testTarget(name: "ArticleHTMLTests", dependencies: ["ArticleHTML", "ArticleCore", "ArticleSupport"]),
         .testTarget(name: "ArticleKitTests", dependencies: ["ArticleKit"]),
-        .testTarget(name: "CLITests", dependencies: ["articlekit"], exclude: ["Golden", "Hostile"]),
+        // The CLI's web tests run the loopback servers of ArticleFetchTests (linked in, not copied)
+        // and make their images with libvips.
+        .testTarget(name: "CLITests", dependencies: ["articlekit", "CVips"] + swiftNIOProducts, exclude: ["Golden", "Hostile"]),
         .testTarget(name: "ArticleEPUBTests", dependencies: [
             "ArticleEPUB", "ArticleKit", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: ["Golden", "Books"]),
         .testTarget(name: "ArticleHTMLWriterTests", dependencies: ["ArticleHTML"]),
         .testTarget(name: "ArticleImagesTests", dependencies: ["ArticleImages", "CVips", "ArticleKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .testTarget(name: "ArticleFetchTests", dependencies: ["ArticleFetch"] + swiftNIOProducts + [
+        .testTarget(name: "ArticleFetchTests", dependencies: [
+            "ArticleFetch", "ArticleKit", "CVips", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ] + swiftNIOProducts + [
             .product(name: "X509", package: "swift-certificates"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),

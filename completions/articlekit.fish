@@ -23,7 +23,7 @@ function __articlekit_parse_tokens -S
         __articlekit_parse_subcommand 0 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'convert'
-            __articlekit_parse_subcommand -r 1 'to=' 'o/output=' 'from=' 'encoding=' 'language=' 'join-chapters' 'html-site-profiles=' 'max-input=' 'width=' 'title=' 'identifier=' 'cover=' 'resource-path=+' 'raw-html' 'images=' 'image-max=' 'image-quality=' 'from-list=' 'j/jobs=' 'include=+' 'exclude=+' 'force' 'follow-symlinks' 'shard=' 'report=' 'file-timeout=' 'file-memory=' 'q/quiet' 'v/verbose' 'version' 'h/help'
+            __articlekit_parse_subcommand -r 1 'to=' 'o/output=' 'from=' 'encoding=' 'language=' 'join-chapters' 'html-site-profiles=' 'max-input=' 'width=' 'title=' 'identifier=' 'cover=' 'resource-path=+' 'raw-html' 'images=' 'image-max=' 'image-quality=' 'extract-media=' 'embed-resources' 'from-list=' 'j/jobs=' 'include=+' 'exclude=+' 'force' 'follow-symlinks' 'shard=' 'report=' 'file-timeout=' 'file-memory=' 'q/quiet' 'v/verbose' 'version' 'h/help'
         case 'inspect'
             __articlekit_parse_subcommand 1 'from=' 'encoding=' 'language=' 'join-chapters' 'html-site-profiles=' 'max-input=' 'version' 'h/help'
         case 'formats'
@@ -106,6 +106,8 @@ complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_
 complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" images' -l 'images' -d 'What a book does with its images: reader (JPEG or PNG, scaled down, upright, no metadata), keep (as they are), none (left out, captions kept).' -rfka 'reader keep none'
 complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" image-max' -l 'image-max' -d 'The longest side, in pixels, photos in a book are scaled down to (never up).' -rfka ''
 complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" image-quality' -l 'image-quality' -d 'JPEG quality of a book\'s photos, 1-100.' -rfka ''
+complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" extract-media' -l 'extract-media' -d 'Markdown and HTML output: write every image (local, fetched from the web, or from an EPUB or data: URI) into this folder, named by its content, and refer to it by a relative path.' -rfka ''
+complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" embed-resources' -l 'embed-resources' -d 'HTML output: one self-contained file, every image (local or fetched from the web) inside it as a data: URI.'
 complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" from-list' -l 'from-list' -d 'Read input paths from a file, or - for standard input, one per line.' -rfka ''
 complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" j jobs' -s 'j' -l 'jobs' -d 'Worker processes converting files at once (default: the number of cores).' -rfka ''
 complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert"' -l 'include' -d 'Only files matching this glob (`*.txt`, `2024/**/*.md`); repeatable.' -rfka ''

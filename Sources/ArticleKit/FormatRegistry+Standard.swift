@@ -1,4 +1,5 @@
 import ArticleEPUB
+import ArticleFetch
 import ArticleHTML
 import ArticleImages
 import ArticleJSON
@@ -7,8 +8,24 @@ import ArticleText
 
 extension FormatRegistry {
     /// Every format ArticleKit ships, registered in one place. Books get their images made
-    /// ready for e-readers by ArticleImages (`--images` sets how).
-    public static var standard: FormatRegistry {
+    /// ready for e-readers by ArticleImages (`--images` sets how); remote images are not
+    /// fetched (see ``standard(remoteImages:)``).
+    public static var standard: FormatRegistry { standard(remoteImages: nil) }
+
+    /// Every format ArticleKit ships; books also download the http(s) images their articles
+    /// name with `remoteImages` before ArticleImages makes them ready, so a book made from a
+    /// web page (or a saved page, or Markdown naming photos on the web) holds its photos.
+    ///
+    /// This is the one place where a format meets the network: the EPUB target only takes a
+    /// list of image steps and never imports ArticleFetch.
+    ///
+    /// ```swift
+    /// let fetcher = try Fetcher(configuration: FetchConfiguration(version: ArticleKitVersion.current))
+    /// let converter = Converter(registry: .standard(remoteImages: FetchRemoteImages(fetcher: fetcher)))
+    /// ```
+    ///
+    /// - Parameter remoteImages: The download step, or `nil` for no network access.
+    public static func standard(remoteImages: FetchRemoteImages?) -> FormatRegistry {
         var r = FormatRegistry()
         r.register(reader: ScrapedTextReader())
         r.register(reader: JSONReader())
@@ -21,7 +38,7 @@ extension FormatRegistry {
         r.register(writer: MarkdownWriter())
         r.register(writer: PlainTextWriter())
         r.register(writer: HTMLWriter())
-        r.register(writer: EPUBWriter(imageSteps: [NormalizeImages()]))
+        r.register(writer: EPUBWriter(imageSteps: Converter.imageSteps(remoteImages: remoteImages)))
         return r
     }
 }

@@ -60,6 +60,8 @@ struct Convert: ParsableCommand {
     @Option(name: .customLong("image-quality"), help: ArgumentHelp("JPEG quality of a book's photos, 1-100.", valueName: "q"))
     var imageQuality = ImageOptions().quality
 
+    @OptionGroup(title: "Images of HTML and Markdown outputs") var media: MediaFlags
+
     @OptionGroup(title: "Folders and batches") var batch: BatchFlags
 
     @Flag(name: [.short, .long], help: "No progress bar and no warnings.")
@@ -80,6 +82,7 @@ struct Convert: ParsableCommand {
         if let j = batch.jobs, j < 1 { throw ValidationError("--jobs must be 1 or more") }
         if imageMax < 16 || imageMax > 20_000 { throw ValidationError("--image-max must be from 16 to 20000 pixels") }
         if !(1...100).contains(imageQuality) { throw ValidationError("--image-quality must be from 1 to 100") }
+        try media.validate(formats: outputFormatNames())
         for path in resourcePaths {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
@@ -104,13 +107,18 @@ struct Convert: ParsableCommand {
     }
 
     func run() throws {
-        let converter = Converter()
         var status: Int32 = 0
+        var fetcher: Fetcher?
+        defer { fetcher?.shutdownBlocking() }
         do throws(ArticleError) {
-            if try isBatch(converter) {
-                status = try runBatch(converter)
+            let plain = Converter()
+            let batch = try isBatch(plain)
+            let pipeline = try imagePipeline(target: batch ? nil : try singleTarget(plain))
+            fetcher = pipeline.fetcher
+            if batch {
+                status = try runBatch(pipeline.converter)
             } else {
-                try runSingle(converter)
+                try runSingle(pipeline)
             }
         } catch {
             report(error)
@@ -144,7 +152,13 @@ struct Convert: ParsableCommand {
         return path.hasSuffix("/") || (FileManager.default.fileExists(atPath: path, isDirectory: &d) && d.boolValue)
     }
 
-    private func runSingle(_ converter: Converter) throws(ArticleError) {
+    private func singleTarget(_ converter: Converter) throws(ArticleError) -> String {
+        if let output { return output }
+        return defaultOutput(for: inputs.first ?? "-", writer: try resolveWriter(converter))
+    }
+
+    private func runSingle(_ pipeline: ImagePipeline) throws(ArticleError) {
+        let converter = pipeline.converter
         var context = ConversionContext(options: conversionOptions())
         let writer = try resolveWriter(converter)
         // A combining writer (a book) takes files from folders too, in name order.
@@ -155,12 +169,7 @@ struct Convert: ParsableCommand {
         // One output file holds one document: several articles (a book's chapters) are joined.
         let data = try converter.convert(readerInputs, from: reading.from, to: writer, context: &context)
         if !quiet { printWarnings(context.warnings) }
-        let target = output ?? defaultOutput(for: inputs[0], writer: writer)
-        if target == "-" {
-            FileHandle.standardOutput.write(data)
-        } else {
-            try OutputFile.write(data, to: URL(fileURLWithPath: target), inputs: readerInputs.compactMap(\.fileURL))
-        }
+        try writeOutput(data, to: try singleTarget(converter), inputs: readerInputs, extraction: pipeline.extraction)
     }
 
     private func expandFolders(_ paths: [String], _ converter: Converter) throws(ArticleError) -> [String] {

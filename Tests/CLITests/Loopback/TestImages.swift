@@ -1,0 +1,1 @@
+../../ArticleImagesTests/TestImages.swift

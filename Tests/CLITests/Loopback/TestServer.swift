@@ -1,0 +1,1 @@
+../../ArticleFetchTests/TestServer.swift
