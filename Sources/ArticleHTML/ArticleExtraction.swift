@@ -5,28 +5,31 @@ import Foundation
 /// The whole extraction for one parsed page: metadata, body container, blocks, lead figures.
 struct ArticleExtraction {
     /// Every attribute the extraction reads, anywhere (an element's `attribute(_:)` and
-    /// `withAttribute(_:_:)` calls, the lazy-image names in `FigureExtractor.source(of:)`,
+    /// `withAttribute(_:_:)` calls, the image attributes ``ImageSourceChooser`` reads,
     /// the `<meta>` keys in `PageScan`). The HTML reader has the parser drop all others, so a
     /// name read anywhere new must be added here.
     static let attributesRead = [
         "alt", "aria-hidden", "charset", "class", "content", "datetime", "height", "hidden", "href", "http-equiv",
         "id", "itemprop", "lang", "name", "property", "pubdate", "rel", "role", "src", "srcset", "start", "style",
         "title", "type", "width", "xml:lang",
-        "data-src", "data-lazy-src", "data-original", "data-lazy", "data-url", "data-srcset",
-    ]
+    ] + ImageSourceChooser.attributesRead
 
     let document: XMLDocument
     let scan: PageScan
     let metadata: MetadataExtractor
 
-    init(document: XMLDocument, fallbackBase: String?, siteProfiles: HTMLSiteProfiles = .builtIn) {
+    init(document: XMLDocument, fallbackBase: String?, siteProfiles: HTMLSiteProfiles = .builtIn,
+         imageWidth: Int = ImageOptions().maxDimension) {
         self.document = document
+        self.imageWidth = imageWidth
         scan = PageScan(document: document)
         metadata = MetadataExtractor(scan: scan, ld: JSONLDExtractor(scripts: scan.ldScripts), siteProfiles: siteProfiles)
         self.fallbackBase = fallbackBase
     }
 
     let fallbackBase: String?
+    /// The width the book's images are scaled to: the `srcset` candidate chosen is the one nearest it.
+    let imageWidth: Int
 
     /// `ARTICLEKIT_DEBUG_EXTRACT` set: the candidates are listed on standard error. Read once a
     /// process (building the environment dictionary each page was 0.6% of the page benchmark).
@@ -51,7 +54,7 @@ struct ArticleExtraction {
             let inlines = InlineBuilder(resolver: resolver) { [extractor] in extractor.isBoilerplate($0) }
             // Captions keep everything but hard furniture: their spans are often classed "caption".
             let captionInlines = InlineBuilder(resolver: resolver) { BoilerplateRules.isHardBoilerplate($0) || $0.isElement(named: "button") }
-            let figures = FigureExtractor(inlines: captionInlines, resolver: resolver)
+            let figures = FigureExtractor(inlines: captionInlines, resolver: resolver, targetWidth: imageWidth)
             let builder = BlockBuilder(extractor: extractor, inlines: inlines, figures: figures, headlines: headlines)
             if Self.debug {
                 var count = 0

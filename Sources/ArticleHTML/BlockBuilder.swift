@@ -138,8 +138,7 @@ struct BlockBuilder {
         for attr in ["width", "height"] {
             if let v = node.attribute(attr), let n = Int(v), n < 100 { return nil }
         }
-        guard let image = figures.bestImage(in: node), !image.source.hasPrefix("data:") else { return nil }
-        return Figure(image: image)
+        return figures.standaloneImage(node).map { Figure(image: $0) }
     }
 
     /// An `<ol start>` value clamped into ``ListBlock/startRange`` (browsers read leading

@@ -7,6 +7,16 @@ import ArticleSupport
 struct FigureExtractor {
     let inlines: InlineBuilder
     let resolver: URLResolver
+    /// Picks each image's real source (lazy attributes, `srcset`, `<picture>`, `<noscript>`).
+    let images: ImageSourceChooser
+
+    /// A figure reader whose images are chosen for a book whose pictures are `targetWidth`
+    /// pixels wide (``/ArticleCore/ImageOptions/maxDimension``).
+    init(inlines: InlineBuilder, resolver: URLResolver, targetWidth: Int = ImageOptions().maxDimension) {
+        self.inlines = inlines
+        self.resolver = resolver
+        images = ImageSourceChooser(resolver: resolver, targetWidth: targetWidth)
+    }
 
     static let creditWords = [
         "credit", "copyright", "photographer", "byline", "rights", "attribution", "source", "author",
@@ -101,32 +111,6 @@ struct FigureExtractor {
         return Figure(image: image, caption: caption, credit: credit)
     }
 
-    /// The image in `node` with a usable address: `src`, else a lazy-loading attribute, else
-    /// the first `srcset` candidate, looking inside `<noscript>` as a last resort.
-    func bestImage(in node: XMLNode) -> ImageReference? {
-        var found: ImageReference?
-        var fallback: ImageReference?
-        let imgs = node.isElement(named: "img") || node.isElement(named: "amp-img") ? [node]
-            : node.descendants(named: "img") + node.descendants(named: "amp-img")
-        for img in imgs {
-            guard let src = Self.source(of: img), let url = resolver.image(src) else { continue }
-            let ref = ImageReference(source: url, alt: collapse(img.attribute("alt") ?? ""), title: nil)
-            if url.hasPrefix("data:") { fallback = fallback ?? ref; continue }
-            found = ref
-            break
-        }
-        if found == nil {
-            for source in node.descendants(named: "source") {
-                if let set = source.attribute("srcset") ?? source.attribute("data-srcset"), let first = Self.firstSrcset(set),
-                   let url = resolver.image(first) {
-                    found = ImageReference(source: url, alt: fallback?.alt ?? "")
-                    break
-                }
-            }
-        }
-        return found ?? fallback.flatMap { $0.source.count < 200 ? $0 : nil }
-    }
-
     /// The innermost elements with their own text inside a figure, in order (at most three).
     func textBlocks(in node: XMLNode) -> [XMLNode] {
         var out: [XMLNode] = []
@@ -148,25 +132,6 @@ struct FigureExtractor {
     func imageTitle(in node: XMLNode) -> String? {
         let img = node.isElement(named: "img") ? node : node.descendants(named: "img").first
         return img?.attribute("title").map(TextTools.collapse)
-    }
-
-    static func source(of img: XMLNode) -> String? {
-        for attr in ["data-src", "data-lazy-src", "data-original", "data-lazy", "data-url", "src"] {
-            if let v = img.attribute(attr), !v.isEmpty, !v.hasPrefix("data:") || attr == "src" { return v }
-        }
-        for attr in ["srcset", "data-srcset"] {
-            if let v = img.attribute(attr), let first = firstSrcset(v) { return first }
-        }
-        return nil
-    }
-
-    static func firstSrcset(_ set: String) -> String? {
-        let candidates = set.split(separator: ",").compactMap { $0.split(separator: " ").first.map(String.init) }
-        return candidates.last { !$0.isEmpty && !$0.hasPrefix("data:") }
-    }
-
-    private func collapse(_ s: String) -> String {
-        TextTools.collapse(s)
     }
 }
 

@@ -6,7 +6,7 @@ import Testing
 /// (they cost libxml2 most of its copying). A name the extraction reads but the list lacks would
 /// silently never be seen, so this test reads the reader's sources for the names they ask for:
 /// `attribute("…")`, `withAttribute("…"`, and the lists a loop asks for one by one
-/// (`for attr in [ … ]`, `for key in [ … ]`).
+/// (`for attr in [ … ]`, `for key in [ … ]`) and the named lists (`static let …Attributes = [ … ]`).
 @Suite struct AttributesReadTests {
     static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../Sources/ArticleHTML").standardizedFileURL
@@ -14,7 +14,8 @@ import Testing
     static func namesAskedFor() throws -> Set<String> {
         let files = try FileManager.default.contentsOfDirectory(atPath: sources.path).filter { $0.hasSuffix(".swift") }
         let call = try NSRegularExpression(pattern: #"(?:attribute|withAttribute)\("([^"]+)""#)
-        let loop = try NSRegularExpression(pattern: #"for (?:attr|key) in \[([^\]]+)\]"#)
+        // A loop's list, or a named list of attributes (`static let srcsetAttributes = [ … ]`).
+        let loop = try NSRegularExpression(pattern: #"(?:for (?:attr|key) in|static let (?!attributesRead)\w+Attributes =) \[([^\]]+)\]"#)
         let literal = try NSRegularExpression(pattern: #""([^"]+)""#)
         var names = Set<String>()
         for file in files {
