@@ -29,7 +29,8 @@ public struct HTMLReader: ArticleReader {
                                          keptAttributes: ArticleExtraction.attributesRead)
         let document = try HTMLParser.parse(input.data, options: options, name: input.name)
         for omission in document.omissions { context.warn(omission) }
-        let extraction = ArticleExtraction(document: document, fallbackBase: input.fileURL?.absoluteString, siteProfiles: siteProfiles)
+        let extraction = ArticleExtraction(document: document, fallbackBase: input.fileURL?.absoluteString,
+                                           remote: input.origin == .remote, siteProfiles: siteProfiles)
         guard let article = extraction.article() else {
             throw ArticleError(.noContent, "no article content found in the page", file: input.name)
         }
