@@ -7,7 +7,8 @@ import ArticleText
 
 extension FormatRegistry {
     /// Every format ArticleKit ships, registered in one place. Books get their images made
-    /// ready for e-readers by ArticleImages (`--images` sets how).
+    /// ready for e-readers by ArticleImages (`--images` sets how), and a raster cover drawn by
+    /// its `CoverRenderer`.
     public static var standard: FormatRegistry {
         var r = FormatRegistry()
         r.register(reader: ScrapedTextReader())
@@ -21,7 +22,7 @@ extension FormatRegistry {
         r.register(writer: MarkdownWriter())
         r.register(writer: PlainTextWriter())
         r.register(writer: HTMLWriter())
-        r.register(writer: EPUBWriter(imageSteps: [NormalizeImages()]))
+        r.register(writer: EPUBWriter(imageSteps: [NormalizeImages()], coverRasterizer: CoverRenderer()))
         return r
     }
 }
