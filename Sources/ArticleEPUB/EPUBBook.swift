@@ -51,10 +51,23 @@ struct EPUBBook {
     /// The language of the package as a whole.
     var language: String { languages.first ?? "und" }
 
-    /// The href of the cover image inside the EPUB folder, if there is a cover.
+    /// The lead photo the cover page shows with the title under it (a single article's lead
+    /// image), when the book's cover is that photo.
+    var coverPhotoHref: String?
+
+    /// The href of the image the cover page shows, if there is a cover: the lead photo, else the
+    /// SVG cover, else the cover-image item (`--cover FILE`).
     var coverImageHref: String? {
+        if let coverPhotoHref { return coverPhotoHref }
         if coverSVG != nil { return EPUBCover.svgHref }
         return images.first(where: \.isCover)?.href
+    }
+
+    /// The manifest item that is the `cover-image`: a raster image of the book when it has one
+    /// (the raster cover, the `--cover` file or the lead photo), else the SVG cover.
+    var coverImageID: String? {
+        if let item = images.first(where: \.isCover) { return item.id }
+        return coverSVG != nil ? "cover-image" : nil
     }
 }
 

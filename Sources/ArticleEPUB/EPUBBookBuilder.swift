@@ -10,6 +10,8 @@ struct EPUBBookBuilder {
     var inputName: String?
     /// `SOURCE_DATE_EPOCH`, when set.
     var sourceDateEpoch: String?
+    /// Draws the raster (JPEG) cover every book gets as its cover-image; `nil` for none.
+    var coverRasterizer: (any CoverRasterizer)?
 
     func build(_ articles: [Article], warn: (String) -> Void) -> EPUBBook {
         var book = EPUBBook()
@@ -109,20 +111,47 @@ struct EPUBBookBuilder {
 
     private func addCover(to book: inout EPUBBook, articles: [Article], catalog: EPUBImageCatalog, warn: (String) -> Void) {
         if let path = Self.nonEmpty(options.coverPath) {
+            // The user's own cover wins, as it is (it is a raster image already).
             if let i = EPUBCover.userCover(atPath: path, catalog: catalog, warn: warn) {
                 catalog.markCover(i)
                 return
             }
-        } else if articles.count == 1, let article = articles.first {
-            // The article's own lead image: a figure among its first blocks.
-            for block in article.blocks.prefix(4) {
-                if case .figure(let f) = block, let ref = f.image, let i = catalog.itemIndex(for: ref, in: article) {
-                    catalog.markCover(i)
-                    return
-                }
-            }
+        } else if articles.count == 1, let article = articles.first, let i = leadPhoto(of: article, catalog: catalog) {
+            // One article with its lead image in the book: the cover page shows the photo with
+            // the title; the cover-image is the raster cover drawn from both, else the photo.
+            book.coverPhotoHref = catalog.items[i].href
+            var design = EPUBCover.design(for: book.title, articles: articles)
+            design.photo = catalog.items[i].data
+            if let jpeg = rasterCover(design, warn: warn), catalog.addGeneratedCover(jpeg) != nil { return }
+            catalog.markCover(i)
+            return
         }
         book.coverSVG = EPUBCover.svg(for: book.title, articles: articles)
+        if let jpeg = rasterCover(EPUBCover.design(for: book.title, articles: articles), warn: warn) {
+            _ = catalog.addGeneratedCover(jpeg)
+        }
+    }
+
+    /// The catalog index of the article's lead photo: its ``/ArticleCore/Metadata/image`` when
+    /// the book holds its bytes, else a figure among its first blocks.
+    private func leadPhoto(of article: Article, catalog: EPUBImageCatalog) -> Int? {
+        if let lead = Self.nonEmpty(article.metadata.image), let i = catalog.leadImageIndex(for: lead, in: article) { return i }
+        for block in article.blocks.prefix(4) {
+            if case .figure(let f) = block, let ref = f.image, let i = catalog.itemIndex(for: ref, in: article) { return i }
+        }
+        return nil
+    }
+
+    /// The raster cover `coverRasterizer` draws, or `nil` without one (a warning says when it
+    /// fails: the book keeps its other cover).
+    private func rasterCover(_ design: CoverDesign, warn: (String) -> Void) -> Data? {
+        guard let coverRasterizer else { return nil }
+        do {
+            return try coverRasterizer.jpeg(for: design)
+        } catch {
+            warn("the raster cover could not be drawn (\(error.message)); the book has its other cover only")
+            return nil
+        }
     }
 
     private func fillMetadata(_ book: inout EPUBBook, _ articles: [Article]) {
@@ -169,7 +198,7 @@ struct EPUBBookBuilder {
         d.update(field: book.summary ?? "")
         d.update(field: book.modified)
         for c in book.chapters { d.update(field: c.xhtml) }
-        for i in book.images { d.update(field: i.href + (i.isCover ? " cover" : "")); d.update(i.data) }
+        for i in book.images where !i.isGenerated { d.update(field: i.href + (i.isCover ? " cover" : "")); d.update(i.data) }
         d.update(field: book.coverSVG ?? "")
         return SHA256Digest.uuidURN(d.finalize())
     }

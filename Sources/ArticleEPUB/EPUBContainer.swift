@@ -29,7 +29,8 @@ enum EPUBContainer {
             ("\(folder)/\(EPUBStylesheet.href)", Data((EPUBStylesheet.css + "\n").utf8)),
         ]
         if let cover = book.coverImageHref {
-            files.append(("\(folder)/\(EPUBCover.pageHref)", Data(EPUBCover.page(imageHref: cover, title: book.title, language: book.language).utf8)))
+            files.append(("\(folder)/\(EPUBCover.pageHref)", Data(EPUBCover.page(imageHref: cover, title: book.title, language: book.language,
+                                                                                    showsTitle: book.coverPhotoHref != nil).utf8)))
         }
         if let svg = book.coverSVG { files.append(("\(folder)/\(EPUBCover.svgHref)", Data(svg.utf8))) }
         for c in book.chapters { files.append(("\(folder)/text/\(c.fileName)", Data(c.xhtml.utf8))) }

@@ -21,10 +21,9 @@ enum EPUBCover {
         out += "<title>\(XHTMLEscaping.text(title))</title>\n"
         out += "<rect x=\"0\" y=\"0\" width=\"\(width)\" height=\"\(height)\" fill=\"#ffffff\"/>\n"
         out += "<rect x=\"60\" y=\"60\" width=\"\(width - 120)\" height=\"\(height - 120)\" fill=\"none\" stroke=\"#000000\" stroke-width=\"6\"/>\n"
-        let source = EPUBBookBuilder.distinct(articles.compactMap(\.metadata.source))
-        if !source.isEmpty {
-            let s = source.count > 2 ? source.prefix(2).joined(separator: " · ") + " …" : source.joined(separator: " · ")
-            out += text(s.uppercased(), x: width / 2, y: 250, size: 44, weight: "bold", family: "sans-serif")
+        let design = design(for: title, articles: articles)
+        if let s = design.kicker {
+            out += text(s, x: width / 2, y: 250, size: 44, weight: "bold", family: "sans-serif")
         }
         out += "<line x1=\"200\" y1=\"320\" x2=\"\(width - 200)\" y2=\"320\" stroke=\"#000000\" stroke-width=\"4\"/>\n"
         for line in lines {
@@ -33,18 +32,16 @@ enum EPUBCover {
         }
         y += lineHeight / 2
         out += "<line x1=\"200\" y1=\"\(y)\" x2=\"\(width - 200)\" y2=\"\(y)\" stroke=\"#000000\" stroke-width=\"4\"/>\n"
-        let authors = EPUBBookBuilder.distinct(articles.flatMap(\.metadata.authors))
-        if !authors.isEmpty {
-            let shown = authors.count > 3 ? authors.prefix(3).joined(separator: ", ") + " …" : authors.joined(separator: ", ")
+        if let shown = design.byline {
             for (i, line) in wrap(shown, maxCharacters: 36, maxLines: 3).enumerated() {
                 out += text(line, x: width / 2, y: y + 110 + i * 66, size: 52, weight: "normal", family: "serif")
             }
         }
-        if let date = dateText(articles) {
+        if let date = design.footer {
             out += text(date, x: width / 2, y: height - 200, size: 44, weight: "normal", family: "sans-serif")
         }
-        if articles.count > 1 {
-            out += text("\(articles.count) articles", x: width / 2, y: height - 270, size: 44, weight: "normal", family: "sans-serif")
+        if let note = design.note {
+            out += text(note, x: width / 2, y: height - 270, size: 44, weight: "normal", family: "sans-serif")
         }
         out += "</svg>\n"
         return out
@@ -67,12 +64,34 @@ enum EPUBCover {
         return nil
     }
 
-    /// The XHTML page that shows the cover image.
-    static func page(imageHref: String, title: String, language: String) -> String {
+    /// What the covers show (the SVG, and the raster cover drawn from it): the sources (two at
+    /// most, upper case), the authors (three at most), the date or dates, and how many articles.
+    static func design(for title: String, articles: [Article]) -> CoverDesign {
+        var design = CoverDesign(title: title)
+        let source = EPUBBookBuilder.distinct(articles.compactMap(\.metadata.source))
+        if !source.isEmpty {
+            let s = source.count > 2 ? source.prefix(2).joined(separator: " · ") + " …" : source.joined(separator: " · ")
+            design.kicker = s.uppercased()
+        }
+        let authors = EPUBBookBuilder.distinct(articles.flatMap(\.metadata.authors))
+        if !authors.isEmpty {
+            design.byline = authors.count > 3 ? authors.prefix(3).joined(separator: ", ") + " …" : authors.joined(separator: ", ")
+        }
+        design.footer = dateText(articles)
+        if articles.count > 1 { design.note = "\(articles.count) articles" }
+        return design
+    }
+
+    /// The XHTML page that shows the cover image; `showsTitle` for a photo (the lead image),
+    /// which has the title under it.
+    static func page(imageHref: String, title: String, language: String, showsTitle: Bool = false) -> String {
+        let img = "<img src=\"../\(XHTMLEscaping.attribute(imageHref))\" alt=\"\(XHTMLEscaping.attribute("Cover: " + title))\""
+        let shown = showsTitle
+            ? img + " class=\"cover-photo\"/>\n<p class=\"cover-title\">\(XHTMLEscaping.text(title))</p>\n"
+            : img + "/>\n"
         let body = """
         <section epub:type="cover" class="cover">
-        <img src="../\(XHTMLEscaping.attribute(imageHref))" alt="\(XHTMLEscaping.attribute("Cover: " + title))"/>
-        </section>
+        \(shown)</section>
 
         """
         return EPUBDocument.xhtml(title: "Cover", language: language, stylesheet: "../" + EPUBStylesheet.href,

@@ -13,6 +13,9 @@ final class EPUBImageCatalog {
         var mediaType: String
         var data: Data
         var isCover = false
+        /// Drawn by the writer (the raster cover), not taken from the input: left out of the
+        /// identifier, which the input alone decides.
+        var isGenerated = false
     }
 
     private(set) var items: [Item] = []
@@ -52,6 +55,30 @@ final class EPUBImageCatalog {
         }
         warnOnce("image not found, left out (the caption is kept): \(source)")
         return nil
+    }
+
+    /// The catalog index of the lead image `source` of `article` (``/ArticleCore/Metadata/image``)
+    /// when its bytes are in the book: a resource of the article with that path, as the image
+    /// steps and the downloads leave it, the same look-up as a figure's, or a `data:` URI. A lead
+    /// image that is not (a remote one never fetched) is no warning: the book gets its
+    /// generated cover instead.
+    func leadImageIndex(for source: String, in article: Article) -> Int? {
+        let source = source.trimmingCharacters(in: .whitespaces)
+        if let r = article.resource(at: source) { return add(r.data, label: source) }
+        if source.lowercased().hasPrefix("data:"), URLSafety.isSafeImageSource(source), let data = Self.decodeDataURI(source) {
+            return add(data, label: "the lead image data: URI")
+        }
+        return nil
+    }
+
+    /// Adds the raster cover (JPEG bytes the writer drew) as the book's cover-image item,
+    /// `images/cover.jpg`, the last item (so no article image's id depends on it).
+    func addGeneratedCover(_ data: Data) -> Int? {
+        guard ImageType.sniff(data) == .jpeg else { return nil }
+        for i in items.indices { items[i].isCover = false }
+        items.append(Item(id: "cover-jpeg", href: "images/cover.jpg", mediaType: ImageType.jpeg.mediaType, data: data,
+                          isCover: true, isGenerated: true))
+        return items.count - 1
     }
 
     /// Adds the image bytes read from `label` if they are an image EPUB readers show.

@@ -21,7 +21,9 @@ enum EPUBPackageDocument {
         if let s = book.summary { m += "<dc:description>\(e(s))</dc:description>\n" }
         m += "<meta property=\"dcterms:modified\">\(e(book.modified))</meta>\n"
         m += accessibility(book)
-        if book.coverImageHref != nil { m += "<meta name=\"cover\" content=\"\(coverImageID(book))\"/>\n" }
+        // EPUB 2 readers (and Kindle's converters) find the cover by this meta; EPUB 3 by the
+        // item's cover-image property. Both name the same raster image when there is one.
+        if let id = book.coverImageID { m += "<meta name=\"cover\" content=\"\(id)\"/>\n" }
 
         var manifest = ""
         manifest += "<item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" properties=\"nav\"/>\n"
@@ -31,7 +33,8 @@ enum EPUBPackageDocument {
             manifest += "<item id=\"cover\" href=\"\(EPUBCover.pageHref)\" media-type=\"application/xhtml+xml\"/>\n"
         }
         if book.coverSVG != nil {
-            manifest += "<item id=\"cover-image\" href=\"\(EPUBCover.svgHref)\" media-type=\"image/svg+xml\" properties=\"cover-image\"/>\n"
+            let props = book.coverImageID == "cover-image" ? " properties=\"cover-image\"" : ""
+            manifest += "<item id=\"cover-image\" href=\"\(EPUBCover.svgHref)\" media-type=\"image/svg+xml\"\(props)/>\n"
         }
         for (i, c) in book.chapters.enumerated() {
             manifest += "<item id=\"chapter-\(i + 1)\" href=\"text/\(c.fileName)\" media-type=\"application/xhtml+xml\"/>\n"
@@ -62,11 +65,6 @@ enum EPUBPackageDocument {
         </package>
 
         """
-    }
-
-    static func coverImageID(_ book: EPUBBook) -> String {
-        if book.coverSVG != nil { return "cover-image" }
-        return book.images.first(where: \.isCover)?.id ?? "cover-image"
     }
 
     /// EPUB Accessibility 1.1 discovery metadata (schema.org), stating what the book really has.

@@ -116,6 +116,9 @@ enum EPUBStylesheet {
     .cover-page { margin: 0; padding: 0; text-align: center; }
     .cover-page section { margin: 0; padding: 0; }
     .cover-page img { display: block; max-width: 100%; max-height: 95vh; height: auto; margin: 0 auto; }
+    /* A lead photo as the cover: the photo, then the title under it on the same page. */
+    .cover-page img.cover-photo { max-height: 70vh; }
+    .cover-page .cover-title { font-size: 1.6em; font-weight: bold; line-height: 1.25; margin: 0.8em 1em 0; text-indent: 0; text-align: center; }
 
     /* Contents page. */
     .nav-page ol { list-style-type: none; margin: 0; padding-left: 1em; }

@@ -30,9 +30,17 @@ public struct EPUBWriter: ArticleWriter {
     /// e-reader shows). This target does not decode images itself.
     public var imageSteps: [any ArticleTransform]
 
-    /// Creates the writer; `imageSteps` run after local images are embedded.
-    public init(imageSteps: [any ArticleTransform] = []) {
+    /// Draws every book's raster (JPEG) cover, the package's `cover-image` (with the EPUB 2
+    /// `<meta name="cover">`), for the library views of Kindle and Kobo that ignore SVG covers;
+    /// ArticleKit's standard registry passes ArticleImages's `CoverRenderer`. With none, a book's
+    /// cover-image is its SVG cover (or its lead photo). `--cover FILE` always wins.
+    public var coverRasterizer: (any CoverRasterizer)?
+
+    /// Creates the writer; `imageSteps` run after local images are embedded, `coverRasterizer`
+    /// draws the raster cover.
+    public init(imageSteps: [any ArticleTransform] = [], coverRasterizer: (any CoverRasterizer)? = nil) {
         self.imageSteps = imageSteps
+        self.coverRasterizer = coverRasterizer
     }
 
     /// The articles as one file's bytes; warnings go to `context`.
@@ -49,7 +57,7 @@ public struct EPUBWriter: ArticleWriter {
         }
         let builder = EPUBBookBuilder(
             options: context.options, inputName: context.inputName,
-            sourceDateEpoch: sourceDateEpoch)
+            sourceDateEpoch: sourceDateEpoch, coverRasterizer: coverRasterizer)
         var warnings: [String] = []
         let book = builder.build(articles) { warnings.append($0) }
         // The warnings of a book are about the book, not about the last input read.

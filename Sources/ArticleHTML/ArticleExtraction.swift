@@ -18,18 +18,29 @@ struct ArticleExtraction {
     let scan: PageScan
     let metadata: MetadataExtractor
 
+<<<<<<< HEAD
     init(document: XMLDocument, fallbackBase: String?, siteProfiles: HTMLSiteProfiles = .builtIn,
          imageWidth: Int = ImageOptions().maxDimension) {
         self.document = document
         self.imageWidth = imageWidth
+=======
+    init(document: XMLDocument, fallbackBase: String?, remote: Bool = false, siteProfiles: HTMLSiteProfiles = .builtIn) {
+        self.document = document
+        self.remote = remote
+>>>>>>> wt-cover
         scan = PageScan(document: document)
         metadata = MetadataExtractor(scan: scan, ld: JSONLDExtractor(scripts: scan.ldScripts), siteProfiles: siteProfiles)
         self.fallbackBase = fallbackBase
     }
 
     let fallbackBase: String?
+<<<<<<< HEAD
     /// The width the book's images are scaled to: the `srcset` candidate chosen is the one nearest it.
     let imageWidth: Int
+=======
+    /// Whether the page came from the network (its lead image must then be an absolute URL).
+    let remote: Bool
+>>>>>>> wt-cover
 
     /// `ARTICLEKIT_DEBUG_EXTRACT` set: the candidates are listed on standard error. Read once a
     /// process (building the environment dictionary each page was 0.6% of the page benchmark).
@@ -42,6 +53,7 @@ struct ArticleExtraction {
         let pageURL = meta.url ?? fallbackBase
         let baseURL = URLResolver.base(href: scan.baseHref, pageURL: pageURL)
         let resolver = URLResolver(base: baseURL)
+        meta.image = metadata.leadImage(resolver: resolver, remote: remote)
         // The title is not repeated in the body, nor is the page's <h1> when a site profile took
         // the title from another source (a variant of the same headline).
         let h1 = profileTitle != nil ? metadata.titleText(.h1) : nil

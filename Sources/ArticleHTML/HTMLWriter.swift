@@ -50,6 +50,10 @@ public struct HTMLWriter: ArticleWriter {
         if single, let u = nonEmpty(first.url), let href = XHTMLEscaping.safeLinkURL(u) {
             out += "<link rel=\"canonical\" href=\"\(XHTMLEscaping.attribute(href))\"/>\n"
         }
+        if single, let image = nonEmpty(first.image), let scheme = XHTMLEscaping.scheme(of: image), scheme == "http" || scheme == "https",
+           let src = XHTMLEscaping.safeImageURL(image) {
+            out += "<meta property=\"og:image\" content=\"\(XHTMLEscaping.attribute(src))\"/>\n"
+        }
         out += "<style>\n" + Self.stylesheet + "</style>\n</head>\n<body>\n"
         if let collection { out += Self.collectionHeader(collection) }
         for (i, article) in articles.enumerated() {

@@ -99,11 +99,21 @@ struct JSONLDExtractor {
         }
     }
 
-    /// An image URL out of a string, an `ImageObject`, or a list of either.
-    static func imageURL(_ v: Any?) -> String? {
-        if let s = v as? String { return s }
-        if let o = v as? [String: Any] { return string(o["url"]) ?? string(o["contentUrl"]) }
-        if let a = v as? [Any] { return a.lazy.compactMap { imageURL($0) }.first }
-        return nil
+    /// The image URLs out of a string, an `ImageObject` (`url`, else `contentUrl`), a reference
+    /// to one elsewhere in the page (`{"@id": "#primaryimage"}`, as `@graph` pages write it), or
+    /// a list of these, in order.
+    func imageURLs(_ v: Any?, depth: Int = 0) -> [String] {
+        guard depth < 4 else { return [] }
+        if v is String { return Self.string(v).map { [$0] } ?? [] }
+        if let o = v as? [String: Any] {
+            if let u = Self.string(o["url"]) ?? Self.string(o["contentUrl"]) { return [u] }
+            if let id = Self.string(o["@id"]),
+               let target = objects.first(where: { Self.string($0["@id"]) == id && ($0["url"] != nil || $0["contentUrl"] != nil) }) {
+                return imageURLs(target, depth: depth + 1)
+            }
+            return []
+        }
+        if let a = v as? [Any] { return a.flatMap { imageURLs($0, depth: depth + 1) } }
+        return []
     }
 }

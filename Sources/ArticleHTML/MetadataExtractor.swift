@@ -29,9 +29,32 @@ struct MetadataExtractor {
     /// The JSON-LD `articleBody`, when the page carries one.
     var articleBody: String? { ld.article.flatMap { JSONLDExtractor.string($0["articleBody"]) } }
 
-    /// The lead image: `og:image`, else the JSON-LD `image`.
-    var leadImage: String? {
-        scan.first("og:image", "og:image:url", "twitter:image") ?? ld.article.flatMap { JSONLDExtractor.imageURL($0["image"]) }
+    /// The lead image candidates as the page writes them, best first: OpenGraph (the `https`
+    /// form first), Twitter's card, then the JSON-LD article's `image` and `thumbnailUrl`.
+    var leadImageCandidates: [String] {
+        var out: [String] = []
+        // `<meta>` keys (PageScan keeps every `<meta>`), not attribute names.
+        for metaKey in ["og:image:secure_url", "og:image", "og:image:url", "twitter:image", "twitter:image:src"] {
+            out += (scan.meta[metaKey] ?? []).prefix(1)
+        }
+        if let a = ld.article {
+            out += ld.imageURLs(a["image"]) + ld.imageURLs(a["thumbnailUrl"])
+        }
+        return out
+    }
+
+    /// The lead image: the first candidate that resolves to an image source URLSafety lets
+    /// through, against `resolver` (the page's address). A page from the network (`remote`)
+    /// gets only an absolute `http(s)` URL or a raster `data:` URI, never a reference left
+    /// relative; no page gets `file:`, `javascript:` or an SVG `data:` URI.
+    func leadImage(resolver: URLResolver, remote: Bool) -> String? {
+        for raw in leadImageCandidates {
+            guard let url = resolver.image(raw.trimmingWhitespace), !url.isEmpty else { continue }
+            let scheme = URLSafety.scheme(of: url)
+            if remote, scheme != "http", scheme != "https", scheme != "data" { continue }
+            return url
+        }
+        return nil
     }
 
     /// The visible headline element, if any: the first `<h1>` with text.
@@ -57,7 +80,6 @@ struct MetadataExtractor {
         if let d = scan.first("og:description", "description", "twitter:description") ?? ld.article.flatMap({ JSONLDExtractor.string($0["description"]) }) {
             m.summary = TextTools.collapse(d)
         }
-        if let img = leadImage { m.extra["image"] = .string(img) }
         return m
     }
 

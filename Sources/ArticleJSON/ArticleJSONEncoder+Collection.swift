@@ -26,5 +26,6 @@ extension JSONOutput.ObjectWriter {
         string("language", m.language)
         key("tags") { $0.strings(m.tags) }
         string("summary", m.summary)
+        string("image", m.image.flatMap { URLSafety.isSafeImageSource($0) ? $0 : nil })
     }
 }

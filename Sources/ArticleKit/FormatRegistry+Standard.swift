@@ -8,7 +8,8 @@ import ArticleText
 
 extension FormatRegistry {
     /// Every format ArticleKit ships, registered in one place. Books get their images made
-    /// ready for e-readers by ArticleImages (`--images` sets how); remote images are not
+    /// ready for e-readers by ArticleImages (`--images` sets how) and a raster cover drawn by its
+    /// `CoverRenderer`; remote images are not
     /// fetched (see ``standard(remoteImages:)``).
     public static var standard: FormatRegistry { standard(remoteImages: nil) }
 
@@ -38,7 +39,7 @@ extension FormatRegistry {
         r.register(writer: MarkdownWriter())
         r.register(writer: PlainTextWriter())
         r.register(writer: HTMLWriter())
-        r.register(writer: EPUBWriter(imageSteps: Converter.imageSteps(remoteImages: remoteImages)))
+        r.register(writer: EPUBWriter(imageSteps: Converter.imageSteps(remoteImages: remoteImages), coverRasterizer: CoverRenderer()))
         return r
     }
 }

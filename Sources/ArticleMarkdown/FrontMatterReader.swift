@@ -48,7 +48,7 @@ struct FrontMatterReader {
     /// but its field is already set or cannot hold the value), so the caller keeps it in `extra`.
     private mutating func apply(key: String, value: MetadataValue, node: Node, to m: inout Metadata) -> Bool {
         if case .null = value { return ["title", "subtitle", "author", "authors", "date", "dateline", "source", "url",
-                                        "lang", "language", "tags", "summary", "description"].contains(key.lowercased()) }
+                                        "lang", "language", "tags", "summary", "description", "image"].contains(key.lowercased()) }
         switch key.lowercased() {
         case "title": return set(&m.title, value)
         case "subtitle": return set(&m.subtitle, value)
@@ -60,6 +60,7 @@ struct FrontMatterReader {
         case "url": return set(&m.url, value)
         case "lang", "language": return set(&m.language, value)
         case "summary", "description": return set(&m.summary, value)
+        case "image": return set(&m.image, value)
         case "author", "authors":
             guard m.authors.isEmpty, let names = Self.strings(value, nameKey: "name") else { return false }
             m.authors = names

@@ -33,6 +33,7 @@ enum FrontMatterWriter {
             for t in m.tags { lines.append("  - " + scalar(t)) }
         }
         add("summary", m.summary)
+        add("image", m.image.flatMap { URLSafety.isSafeImageSource($0) ? $0 : nil })
         for key in m.extra.keys.sorted() {
             guard let value = m.extra[key] else { continue }
             append(value, key: scalar(key), indent: "", to: &lines)

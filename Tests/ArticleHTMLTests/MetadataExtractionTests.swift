@@ -35,7 +35,8 @@ import Testing
         #expect(a.metadata.published?.iso8601 == "2023-11-02T07:00:00Z")
         #expect(a.metadata.url == "https://daily.example/rain")
         #expect(a.metadata.summary == "Forecast.")
-        #expect(a.metadata.extra["image"] == .string("https://daily.example/rain.jpg"))
+        #expect(a.metadata.image == "https://daily.example/rain.jpg")
+        #expect(a.metadata.extra["image"] == nil)
     }
 
     @Test func titleWithoutSiteSuffixAndTimeElement() throws {

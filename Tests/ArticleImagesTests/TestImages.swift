@@ -85,3 +85,40 @@ enum TestImages {
         init(_ d: String) { description = d }
     }
 }
+
+extension TestImages {
+    /// The pixels of an image as grey levels, one byte each (through libvips's PGM/PPM writer).
+    static func decodeToGrey(_ data: Data) throws -> [UInt8] {
+        let ppm: Data = try data.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress, let img = cvips_open(base, raw.count) else { throw Failure("not readable") }
+            defer { cvips_free(img) }
+            var buffer: UnsafeMutableRawPointer?
+            var length = 0
+            guard cvips_save(img, cvips_bands(img) == 1 ? ".pgm" : ".ppm", &buffer, &length) == 0, let buffer else {
+                throw Failure("cannot write PPM: \(String(cString: cvips_error()))")
+            }
+            defer { cvips_free_buffer(buffer) }
+            return Data(bytes: buffer, count: length)
+        }
+        // "P5|P6 <width> <height> <max>" and one whitespace byte, then the samples.
+        var fields = 0
+        var i = ppm.startIndex
+        var inField = false
+        while i < ppm.endIndex, fields < 4 {
+            let isSpace = [0x20, 0x0A, 0x0D, 0x09].contains(ppm[i])
+            if !isSpace && !inField { inField = true }
+            if isSpace && inField { inField = false; fields += 1 }
+            i += 1
+        }
+        let samples = [UInt8](ppm[i...])
+        guard ppm.starts(with: Data("P6".utf8)) else { return samples }
+        var grey: [UInt8] = []
+        var j = 0
+        while j + 2 < samples.count {
+            let sum: Int = Int(samples[j]) + Int(samples[j + 1]) + Int(samples[j + 2])
+            grey.append(UInt8(sum / 3))
+            j += 3
+        }
+        return grey
+    }
+}

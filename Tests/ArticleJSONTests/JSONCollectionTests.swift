@@ -33,7 +33,7 @@ import Testing
         let articles = try #require(top["articles"] as? [[String: Any]])
         #expect(articles.map { $0["authors"] as? [String] } == [["A One", "B Two"], ["C Three"]])
         #expect(articles.map { $0["dateline"] as? String } == ["Monday, 05/09/2011 - 08:30", "HANOI"])
-        #expect(Array(top.keys).sorted() == ["articles", "authors", "dateline", "language", "published", "source",
+        #expect(Array(top.keys).sorted() == ["articles", "authors", "dateline", "image", "language", "published", "source",
                                               "subtitle", "summary", "tags", "title", "url"])
     }
 

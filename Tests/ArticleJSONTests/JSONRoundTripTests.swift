@@ -19,7 +19,7 @@ let everything = Article(
         title: "Title & <more> \"quoted\" 🚲", subtitle: "Sub", authors: ["A One", "B Two"],
         published: ArticleDate(year: 2011, month: 9, day: 5, hour: 8, minute: 30, utcOffsetMinutes: 420),
         dateline: "Monday, 05/09/2011 - 08:30", source: "Baonghean.vn", url: "https://example.org/a",
-        language: "vi", tags: ["education", "Nghệ An"], summary: "A summary.",
+        language: "vi", tags: ["education", "Nghệ An"], summary: "A summary.", image: "https://example.org/lead.jpg",
         extra: ["custom": .object(["n": .number(3), "list": .array([.bool(true), .null, .string("x")])])]),
     blocks: [
         .paragraph([.text("Plain "), .emphasis([.text("em")]), .strong([.text("strong")]), .strikethrough([.text("gone")]),
@@ -50,9 +50,10 @@ let everything = Article(
 
 @Test func topLevelKeysAreTheDocumentedOnes() throws {
     let object = try #require(try JSONSerialization.jsonObject(with: writeJSON([Article()])) as? [String: Any])
-    #expect(Set(object.keys) == ["title", "subtitle", "authors", "published", "dateline", "source", "url", "language", "tags", "summary", "blocks"])
+    #expect(Set(object.keys) == ["title", "subtitle", "authors", "published", "dateline", "source", "url", "language", "tags", "summary", "image", "blocks"])
     let full = try #require(try JSONSerialization.jsonObject(with: writeJSON([everything])) as? [String: Any])
     #expect(full["published"] as? String == "2011-09-05T08:30:00+07:00")
+    #expect(full["image"] as? String == "https://example.org/lead.jpg")
     let blocks = try #require(full["blocks"] as? [[String: Any]])
     #expect(blocks.map { $0["type"] as? String } == ["paragraph", "heading", "list", "quote", "figure", "figure", "code", "rule", "table", "html"])
     #expect(blocks[4]["credit"] as? String == "Thanh Le")
@@ -121,8 +122,8 @@ let everything = Article(
 @Test func keysComeInReadingOrder() throws {
     let text = String(decoding: try writeJSON([everything]), as: UTF8.self)
     let order = ["\"title\"", "\"subtitle\"", "\"authors\"", "\"published\"", "\"dateline\"", "\"source\"", "\"url\"",
-                 "\"language\"", "\"tags\"", "\"summary\"", "\"blocks\""].compactMap { text.range(of: $0)?.lowerBound }
-    #expect(order.count == 11 && order == order.sorted())
+                 "\"language\"", "\"tags\"", "\"summary\"", "\"image\"", "\"blocks\""].compactMap { text.range(of: $0)?.lowerBound }
+    #expect(order.count == 12 && order == order.sorted())
 }
 
 /// Writing is linear in the size of the article (it was quadratic once: 84 s for a 1 MB document).
@@ -134,4 +135,11 @@ let everything = Article(
     #expect(Date().timeIntervalSince(start) < 5, "20,000 paragraphs")
     #expect(data.count > 2_000_000)
     #expect(try readJSON(data) == [article])
+}
+
+@Test func anUnsafeLeadImageIsWrittenAsNull() throws {
+    for bad in ["file:///etc/passwd", "javascript:alert(1)", "data:text/html,<script>x</script>"] {
+        let object = try #require(try JSONSerialization.jsonObject(with: writeJSON([Article(metadata: Metadata(title: "T", image: bad))])) as? [String: Any])
+        #expect(object["image"] is NSNull, "\(bad)")
+    }
 }

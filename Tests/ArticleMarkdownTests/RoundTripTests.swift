@@ -11,7 +11,8 @@ import Testing
         var m = Metadata(title: "Rice harvest: a record year", subtitle: "In Nghe An", authors: ["Thanh Le", "Minh Anh"],
                          published: ArticleDate(year: 2011, month: 9, day: 5, hour: 8, minute: 30, utcOffsetMinutes: 420),
                          dateline: "Monday, 05/09/2011 - 08:30", source: "Baonghean", url: "https://baonghean.vn/a.html",
-                         language: "vi", tags: ["farming", "rice"], summary: "Farmers bring in a record crop.")
+                         language: "vi", tags: ["farming", "rice"], summary: "Farmers bring in a record crop.",
+                         image: "https://baonghean.vn/lead.jpg")
         m.extra = ["layout": .string("post"), "draft": .bool(false), "series": .object(["part": .number(2), "names": .array([.string("a"), .null])])]
         let item = { (s: String) in ListItem(blocks: [.paragraph([.text(s)])]) }
         return Article(metadata: m, blocks: [
@@ -70,6 +71,16 @@ import Testing
         var context = ConversionContext()
         let read = try MarkdownReader().read(markdown: text, context: &context)
         #expect(MarkdownWriter().markdown(try Self.viaJSON(read)) == text)
+    }
+
+    @Test func leadImageIsFrontMatterImageAndNeverAnUnsafeOne() throws {
+        #expect(MarkdownWriter().markdown(Self.rich).contains("\nimage: https://baonghean.vn/lead.jpg\n"))
+        var context = ConversionContext()
+        let read = try MarkdownReader().read(markdown: "---\nimage: pics/lead.jpg\n---\n\nText.\n", context: &context)
+        #expect(read.metadata.image == "pics/lead.jpg" && read.metadata.extra.isEmpty)
+        var unsafe = Self.rich
+        unsafe.metadata.image = "javascript:alert(1)"
+        #expect(!MarkdownWriter().markdown(unsafe).contains("javascript"))
     }
 
     @Test func captionsAndCreditsSurviveJSONToMarkdown() throws {

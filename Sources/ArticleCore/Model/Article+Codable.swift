@@ -13,7 +13,7 @@ private struct Key: CodingKey {
 
 extension Article: Codable {
     private enum CodingKeys: String, CodingKey {
-        case title, subtitle, authors, published, dateline, source, url, language, tags, summary, blocks
+        case title, subtitle, authors, published, dateline, source, url, language, tags, summary, image, blocks
         case resources, meta
     }
 
@@ -37,6 +37,7 @@ extension Article: Codable {
         m.language = try c.decodeIfPresent(String.self, forKey: .language)
         m.tags = try c.decodeIfPresent([String].self, forKey: .tags) ?? []
         m.summary = try c.decodeIfPresent(String.self, forKey: .summary)
+        m.image = try c.decodeIfPresent(String.self, forKey: .image)
         m.extra = try c.decodeIfPresent([String: MetadataValue].self, forKey: .meta) ?? [:]
         metadata = m
         blocks = try c.decodeIfPresent([Block].self, forKey: .blocks) ?? []
@@ -58,6 +59,7 @@ extension Article: Codable {
         try c.encode(m.language, forKey: .language)
         try c.encode(m.tags, forKey: .tags)
         try c.encode(m.summary, forKey: .summary)
+        try c.encode(m.image, forKey: .image)
         try c.encode(blocks, forKey: .blocks)
         if !resources.isEmpty { try c.encode(resources, forKey: .resources) }
         if !m.extra.isEmpty { try c.encode(m.extra, forKey: .meta) }

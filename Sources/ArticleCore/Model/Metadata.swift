@@ -23,6 +23,12 @@ public struct Metadata: Hashable, Sendable {
     public var tags: [String]
     /// A one-paragraph description.
     public var summary: String?
+    /// The article's lead image, as the page names it for sharing (`og:image`, `twitter:image`,
+    /// the JSON-LD `image`): an absolute `http(s)` URL or a raster `data:` URI for a page from
+    /// the network, possibly a relative reference for a local document. A single-article book
+    /// uses its bytes for the cover when the article's resources hold them (a resource whose
+    /// path is this string).
+    public var image: String?
     /// Metadata the model has no field for (for example unknown YAML front-matter keys), so it
     /// survives round trips. Writers emit it sorted by key.
     public var extra: [String: MetadataValue]
@@ -32,7 +38,7 @@ public struct Metadata: Hashable, Sendable {
         title: String? = nil, subtitle: String? = nil, authors: [String] = [],
         published: ArticleDate? = nil, dateline: String? = nil, source: String? = nil,
         url: String? = nil, language: String? = nil, tags: [String] = [], summary: String? = nil,
-        extra: [String: MetadataValue] = [:]
+        image: String? = nil, extra: [String: MetadataValue] = [:]
     ) {
         self.title = title
         self.subtitle = subtitle
@@ -44,6 +50,7 @@ public struct Metadata: Hashable, Sendable {
         self.language = language
         self.tags = tags
         self.summary = summary
+        self.image = image
         self.extra = extra
     }
 }

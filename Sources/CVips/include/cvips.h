@@ -61,4 +61,33 @@ int cvips_save(cvips_image *image, const char *suffix, void **buffer, size_t *le
 /// Whether the image has a metadata field of this name.
 int cvips_has_field(const cvips_image *image, const char *name);
 
+// The raster cover (cover.c): drawn with cairo and pango, encoded with libjpeg.
+
+/// What a book's raster cover shows. Strings are UTF-8; NULL or "" for none.
+typedef struct {
+    int width, height;
+    /// JPEG quality, 1–100.
+    int quality;
+    const char *title;
+    /// The source line above the title (already upper case).
+    const char *kicker;
+    /// The authors under the title.
+    const char *byline;
+    /// The date, near the foot.
+    const char *footer;
+    /// A note above the date ("3 articles").
+    const char *note;
+    /// The lead photo (JPEG, PNG, GIF or WebP bytes; anything else is ignored), or NULL: it fills
+    /// the top of the cover, with the title under it.
+    const void *photo;
+    size_t photo_length;
+    /// A photo declaring more pixels than this is not decoded (the cover has no photo then).
+    double max_photo_pixels;
+} cvips_cover;
+
+/// Draws the cover as a JPEG (one grey channel without a photo, RGB with one). 0 on success;
+/// free the buffer with cvips_free_cover. Safe to call from several threads.
+int cvips_draw_cover(const cvips_cover *cover, void **buffer, size_t *length);
+void cvips_free_cover(void *buffer);
+
 #endif
