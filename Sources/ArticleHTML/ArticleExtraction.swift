@@ -18,29 +18,21 @@ struct ArticleExtraction {
     let scan: PageScan
     let metadata: MetadataExtractor
 
-<<<<<<< HEAD
-    init(document: XMLDocument, fallbackBase: String?, siteProfiles: HTMLSiteProfiles = .builtIn,
+    init(document: XMLDocument, fallbackBase: String?, remote: Bool = false, siteProfiles: HTMLSiteProfiles = .builtIn,
          imageWidth: Int = ImageOptions().maxDimension) {
         self.document = document
-        self.imageWidth = imageWidth
-=======
-    init(document: XMLDocument, fallbackBase: String?, remote: Bool = false, siteProfiles: HTMLSiteProfiles = .builtIn) {
-        self.document = document
         self.remote = remote
->>>>>>> wt-cover
+        self.imageWidth = imageWidth
         scan = PageScan(document: document)
         metadata = MetadataExtractor(scan: scan, ld: JSONLDExtractor(scripts: scan.ldScripts), siteProfiles: siteProfiles)
         self.fallbackBase = fallbackBase
     }
 
     let fallbackBase: String?
-<<<<<<< HEAD
     /// The width the book's images are scaled to: the `srcset` candidate chosen is the one nearest it.
     let imageWidth: Int
-=======
     /// Whether the page came from the network (its lead image must then be an absolute URL).
     let remote: Bool
->>>>>>> wt-cover
 
     /// `ARTICLEKIT_DEBUG_EXTRACT` set: the candidates are listed on standard error. Read once a
     /// process (building the environment dictionary each page was 0.6% of the page benchmark).

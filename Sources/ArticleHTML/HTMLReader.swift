@@ -29,14 +29,10 @@ public struct HTMLReader: ArticleReader {
                                          keptAttributes: ArticleExtraction.attributesRead)
         let document = try HTMLParser.parse(input.data, options: options, name: input.name)
         for omission in document.omissions { context.warn(omission) }
-<<<<<<< HEAD
         // The book's image size picks among a page's image candidates (`srcset`, `<picture>`).
-        let extraction = ArticleExtraction(document: document, fallbackBase: input.fileURL?.absoluteString, siteProfiles: siteProfiles,
-                                           imageWidth: context.options.images.maxDimension)
-=======
         let extraction = ArticleExtraction(document: document, fallbackBase: input.fileURL?.absoluteString,
-                                           remote: input.origin == .remote, siteProfiles: siteProfiles)
->>>>>>> wt-cover
+                                           remote: input.origin == .remote, siteProfiles: siteProfiles,
+                                           imageWidth: context.options.images.maxDimension)
         guard let article = extraction.article() else {
             throw ArticleError(.noContent, "no article content found in the page", file: input.name)
         }
