@@ -72,8 +72,11 @@ struct RemoteImageCommandTests {
         return dir
     }
 
+    /// The book's images, without its covers (every book has a raster cover, `cover.jpg`, and
+    /// a text cover, `cover.svg`).
     static func images(in unpacked: URL) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: unpacked.appendingPathComponent("EPUB/images").path).sorted()
+        try FileManager.default.contentsOfDirectory(atPath: unpacked.appendingPathComponent("EPUB/images").path)
+            .filter { !$0.hasPrefix("cover.") }.sorted()
     }
 
     /// EPUBCheck's verdict: its exit status and whether it reported any error or warning.
