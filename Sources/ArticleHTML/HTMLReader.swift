@@ -29,7 +29,10 @@ public struct HTMLReader: ArticleReader {
                                          keptAttributes: ArticleExtraction.attributesRead)
         let document = try HTMLParser.parse(input.data, options: options, name: input.name)
         for omission in document.omissions { context.warn(omission) }
-        let extraction = ArticleExtraction(document: document, fallbackBase: input.fileURL?.absoluteString, siteProfiles: siteProfiles)
+        // A fetched page's links resolve against the address it was fetched from (as in a
+        // browser), not the canonical link; a saved page's against its canonical link, if any.
+        var extraction = ArticleExtraction(document: document, fallbackBase: input.fileURL?.absoluteString, siteProfiles: siteProfiles)
+        extraction.fetchedFrom = input.sourceURL?.absoluteString
         guard let article = extraction.article() else {
             throw ArticleError(.noContent, "no article content found in the page", file: input.name)
         }
