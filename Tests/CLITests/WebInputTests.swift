@@ -79,22 +79,35 @@ import Testing
             <figure><img src="file://\(secret.path)" alt="s"><figcaption>Two.</figcaption></figure>
             <p>See <a href="file:///etc/passwd">the list</a> and <img src="\(secret.path)" alt="abs"> too.</p>
             """
+        // Markdown keeps paths as written, so the book's image step meets them and refuses them.
+        let markdown = "# Leak\n\nThe fields at dawn.\n\n![a](\(secret.path))\n\n![b](file:///etc/passwd)\n\n![c](/etc/passwd)\n"
         try await WebPages.withServer({ request in
-            request.uri == "/page" ? .text(WebPages.article("Leak", extra: extra)) : .text("no", status: 404)
+            switch request.uri {
+            case "/page": return .text(WebPages.article("Leak", extra: extra))
+            case "/notes": return .text(markdown, type: "text/markdown")
+            default: return .text("no", status: 404)
+            }
         }) { server in
             let out = dir.appendingPathComponent("out")
-            let r = try CLIRunner.run(["convert", server.url("/page").absoluteString, "--to", "epub,json,md", "--output", out.path + "/"])
+            let r = try CLIRunner.run(["convert", server.url("/page").absoluteString, server.url("/notes").absoluteString,
+                                       "--to", "epub,json,md", "--output", out.path + "/"])
             #expect(r.status == 0, "\(r.stderr)")
             let made = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { !$0.hasPrefix(".") }
-            #expect(made.count == 3, "\(made)")
+            #expect(made.count == 6, "\(made)")
+            // In a page, an absolute path is a path on the page's server.
+            let page = try String(contentsOf: out.appendingPathComponent(try #require(made.first { $0.contains("_page") && $0.hasSuffix(".json") })), encoding: .utf8)
+            #expect(page.contains(server.url(secret.path).absoluteString), "\(page)")
             for name in made where !name.hasSuffix(".epub") {
                 let text = try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8)
                 #expect(!text.contains(png.base64EncodedString()) && !text.contains("root:x:0"), "\(name) holds a local file")
                 #expect(!text.contains("\"data\""), "\(name) holds no resource")
             }
-            let book = try Data(contentsOf: out.appendingPathComponent(try #require(made.first { $0.hasSuffix(".epub") })))
-            #expect(book.range(of: png) == nil && book.range(of: Data("root:x:0".utf8)) == nil)
-            #expect(r.stderr.contains("the document came from the network"), "\(r.stderr)")
+            for name in made where name.hasSuffix(".epub") {
+                let book = try Data(contentsOf: out.appendingPathComponent(name))
+                #expect(book.range(of: png) == nil && book.range(of: Data("root:x:0".utf8)) == nil, "\(name)")
+            }
+            let refusals = WebPages.lines(r.stderr).filter { $0.contains("the document came from the network") }
+            #expect(refusals.count == 3, "\(r.stderr)")
         }
     }
 
