@@ -186,9 +186,9 @@ _articlekit() {
 
 _articlekit_convert() {
     repeating_flags=()
-    non_repeating_flags=(--join-chapters --raw-html --embed-resources --force --follow-symlinks -q --quiet -v --verbose --version -h --help)
-    repeating_options=(--resource-path --include --exclude)
-    non_repeating_options=(--to -o --output --from --encoding --language --html-site-profiles --max-input --width --title --identifier --cover --images --image-max --image-quality --extract-media --from-list -j --jobs --shard --report --file-timeout --file-memory)
+    non_repeating_flags=(--join-chapters --raw-html --embed-resources --force --follow-symlinks --no-fetch --allow-private-network -q --quiet -v --verbose --version -h --help)
+    repeating_options=(--resource-path --include --exclude --header)
+    non_repeating_options=(--to -o --output --from --encoding --language --html-site-profiles --max-input --width --title --identifier --cover --images --image-max --image-quality --extract-media --from-list -j --jobs --shard --report --file-timeout --file-memory --timeout --user-agent --ca-cert --max-download --connections)
     __articlekit_offer_flags_options -1
 
     # Offer option value completions
@@ -264,6 +264,24 @@ _articlekit_convert() {
         return
         ;;
     '--file-memory')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--header')
+        return
+        ;;
+    '--user-agent')
+        return
+        ;;
+    '--ca-cert')
+        return
+        ;;
+    '--max-download')
+        return
+        ;;
+    '--connections')
         return
         ;;
     esac

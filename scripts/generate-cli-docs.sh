@@ -4,12 +4,15 @@
 # CLITests/CLIDocsTests fails until the committed files match the command.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# The plugin picks the output folder itself (under .build/plugins); the page is copied from there.
-swift package generate-manual --date 2026-11-29 >/dev/null
-mkdir -p docs/man
-cp "$(find .build/plugins/GenerateManual/outputs -name articlekit.1 | head -1)" docs/man/articlekit.1
+# The plugin's own tool (generate-manual-tool) run on the debug build: `swift package
+# generate-manual` builds everything again in release mode first, which took 15 minutes here.
 swift build --product articlekit >/dev/null
-bin=$(swift build --show-bin-path)/articlekit
+swift build --target generate-manual-tool >/dev/null 2>&1 || true
+bindir=$(swift build --show-bin-path)
+bin=$bindir/articlekit
+mkdir -p docs/man
+[ -x "$bindir/generate-manual-tool" ] || { echo "generate-manual-tool not built; run swift package generate-manual once" >&2; exit 1; }
+"$bindir/generate-manual-tool" "$bin" --date 2026-11-29 --output-directory docs/man >/dev/null
 mkdir -p completions
 "$bin" --generate-completion-script bash > completions/articlekit.bash
 "$bin" --generate-completion-script zsh > completions/_articlekit

@@ -33,9 +33,11 @@ public struct FetchedDocument: Sendable, Hashable {
         self.data = data
     }
 
-    /// The document as a reader's input, named by its final URL.
+    /// The document as a reader's input, named by its final URL, of origin
+    /// ``/ArticleCore/DocumentOrigin/remote`` (so ``/ArticleCore/LocalFilePolicy`` refuses every
+    /// local reference it makes), with the final URL as the base of its relative links.
     public var readerInput: ReaderInput {
-        ReaderInput(data: data, name: url.absoluteString)
+        ReaderInput(data: data, name: url.absoluteString, origin: .remote, sourceURL: url)
     }
 
     /// Splits a `Content-Type` value into its media type and charset

@@ -33,6 +33,9 @@ struct ArticleExtraction {
     let imageWidth: Int
     /// Whether the page came from the network (its lead image must then be an absolute URL).
     let remote: Bool
+    /// The address the page was fetched from (after redirects), which relative links resolve
+    /// against before the page's own canonical address.
+    var fetchedFrom: String?
 
     /// `ARTICLEKIT_DEBUG_EXTRACT` set: the candidates are listed on standard error. Read once a
     /// process (building the environment dictionary each page was 0.6% of the page benchmark).
@@ -42,7 +45,7 @@ struct ArticleExtraction {
     func article() -> Article? {
         let profileTitle = metadata.profileTitle
         var meta = metadata.metadata(profileTitle: profileTitle)
-        let pageURL = meta.url ?? fallbackBase
+        let pageURL = fetchedFrom ?? meta.url ?? fallbackBase
         let baseURL = URLResolver.base(href: scan.baseHref, pageURL: pageURL)
         let resolver = URLResolver(base: baseURL)
         meta.image = metadata.leadImage(resolver: resolver, remote: remote)

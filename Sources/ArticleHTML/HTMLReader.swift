@@ -30,9 +30,10 @@ public struct HTMLReader: ArticleReader {
         let document = try HTMLParser.parse(input.data, options: options, name: input.name)
         for omission in document.omissions { context.warn(omission) }
         // The book's image size picks among a page's image candidates (`srcset`, `<picture>`).
-        let extraction = ArticleExtraction(document: document, fallbackBase: input.fileURL?.absoluteString,
+        var extraction = ArticleExtraction(document: document, fallbackBase: input.fileURL?.absoluteString,
                                            remote: input.origin == .remote, siteProfiles: siteProfiles,
                                            imageWidth: context.options.images.maxDimension)
+        extraction.fetchedFrom = input.sourceURL?.absoluteString
         guard let article = extraction.article() else {
             throw ArticleError(.noContent, "no article content found in the page", file: input.name)
         }

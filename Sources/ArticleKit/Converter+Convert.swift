@@ -29,15 +29,36 @@ extension Converter {
     /// - Throws: ``/ArticleCore/ArticleError`` naming the input (and step) that failed.
     public func convert(_ inputs: [ReaderInput], from format: String? = nil, to writer: any ArticleWriter,
                         context: inout ConversionContext) throws(ArticleError) -> Data {
+        try convert(inputs.map(ArticleSource.file), from: format, to: writer, context: &context)
+    }
+
+    /// Reads every source, files and fetched pages alike, and renders all their articles as one
+    /// output, like the overload that takes ``/ArticleCore/ReaderInput`` values: what
+    /// `articlekit convert https://… story.txt --to epub --output FILE` does.
+    ///
+    /// - Parameters:
+    ///   - sources: The inputs, in order; their articles keep that order.
+    ///   - format: The input format of every input, or `nil` to tell a file by its extension and a
+    ///     page by its `Content-Type`.
+    ///   - writer: The writer of the output.
+    ///   - context: The options, and the warnings collected on the way.
+    /// - Returns: The bytes of the one output file.
+    /// - Throws: ``/ArticleCore/ArticleError`` naming the input (and step) that failed.
+    public func convert(_ sources: [ArticleSource], from format: String? = nil, to writer: any ArticleWriter,
+                        context: inout ConversionContext) throws(ArticleError) -> Data {
         let pipeline = including(writer.inputTransforms)
         var articles: [Article] = []
-        for input in inputs {
-            articles += try pipeline.read(input, from: format, context: &context)
+        for source in sources {
+            switch source {
+            case .file(let input): articles += try pipeline.read(input, from: format, context: &context)
+            case .page(let document): articles += try pipeline.readPage(document, from: format, context: &context)
+            }
         }
         if articles.count > 1 && !writer.combinesArticles {
             if let collectionWriter = writer as? any ArticleCollectionWriter {
                 var collection = ArticleCollection(articles, title: context.options.title)
-                if collection.metadata.title == nil, inputs.count == 1, let own = try ownMetadata(of: inputs[0], from: format, context: context) {
+                if collection.metadata.title == nil, sources.count == 1, case .file(let input) = sources[0],
+                   let own = try ownMetadata(of: input, from: format, context: context) {
                     collection.metadata = own
                 }
                 return try collectionWriter.write(collection, context: &context)

@@ -126,6 +126,13 @@ public enum HTMLParser {
         return Array(s.utf8)
     }
 
+    /// The decoder the parser uses for an encoding label (after ``CharsetSniffer/normalize(_:)``),
+    /// or `nil` when it does not know the label; for callers that check a charset a transport
+    /// named (`Content-Type`) before passing it on as ``Options/encoding``.
+    public static func decoder(forEncoding label: String) -> String.Encoding? {
+        foundationEncoding(CharsetSniffer.normalize(label))
+    }
+
     static func foundationEncoding(_ label: String) -> String.Encoding? {
         if let e = ReaderInput.encoding(named: label) { return e }
         let cf: UInt32

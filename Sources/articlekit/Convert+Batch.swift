@@ -23,7 +23,10 @@ extension Convert {
         options.fileTimeout = batch.fileTimeout
         options.fileMemory = try Self.memoryLimit(batch.fileMemory)
         // Files are converted in worker processes: this program again, with the same arguments.
+        // Pages are fetched by this process, the workers get their bytes.
         if batch.batchWorker { return try BatchConverter(converter: converter, options: options).serveAsWorker() }
+        if batch.fromList != nil || inputs.contains(where: Self.isURL) { options.fetcher = try batchPageFetcher() }
+        defer { options.fetcher?.shutdownBlocking() }
         options.workers = try Self.workerCommand()
         let runner = try BatchConverter(converter: converter, options: options)
 

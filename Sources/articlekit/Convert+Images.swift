@@ -47,13 +47,13 @@ extension Convert {
 
     /// Writes the output of one conversion, after the images it refers to (`--extract-media`);
     /// when the output cannot be written the images written for it are removed again.
-    func writeOutput(_ data: Data, to target: String, inputs: [ReaderInput], extraction: MediaExtraction?) throws(ArticleError) {
+    func writeOutput(_ data: Data, to target: String, inputFiles: [URL], extraction: MediaExtraction?) throws(ArticleError) {
         let written = try extraction?.write() ?? []
         do throws(ArticleError) {
             if target == "-" {
                 FileHandle.standardOutput.write(data)
             } else {
-                try OutputFile.write(data, to: URL(fileURLWithPath: target), inputs: inputs.compactMap(\.fileURL))
+                try OutputFile.write(data, to: URL(fileURLWithPath: target), inputs: inputFiles)
             }
         } catch {
             extraction?.remove(written)

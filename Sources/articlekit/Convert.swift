@@ -13,17 +13,22 @@ struct Convert: ParsableCommand {
         several --to formats, every readable file is converted into the --output folder,
         mirroring the folder tree, on all cores; a rerun skips outputs that are up to date.
 
+        An input may be an http(s) URL: the page is fetched (see "From the web" below) and read
+        by its Content-Type; with --output DIR/ each page's outputs are named from its host and
+        path.
+
         Exit status: 0 when everything converted, 1 when an input failed, 2 for a usage error.
 
         Examples:
           articlekit convert examples/000_seed.txt --to epub --output seed.epub
           articlekit convert examples/000_seed.txt --output seed.md
+          articlekit convert https://example.com/2024/story.html --to epub --output story.epub
           articlekit convert articles/ --to epub,md,json --output out/ --report report.json
           find . -name '*.txt' | articlekit convert --from-list - --to json --output out/ --shard 2/8
         """
     )
 
-    @Argument(help: ArgumentHelp("Input files or folders, or - for standard input.", valueName: "input"))
+    @Argument(help: ArgumentHelp("Input files, folders or http(s) URLs, or - for standard input.", valueName: "input"))
     var inputs: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Output formats, comma-separated (`articlekit formats` lists them).", valueName: "format,…"))
@@ -63,6 +68,8 @@ struct Convert: ParsableCommand {
     @OptionGroup(title: "Images of HTML and Markdown outputs") var media: MediaFlags
 
     @OptionGroup(title: "Folders and batches") var batch: BatchFlags
+
+    @OptionGroup(title: "From the web") var fetch: FetchFlags
 
     @Flag(name: [.short, .long], help: "No progress bar and no warnings.")
     var quiet = false
@@ -134,7 +141,7 @@ struct Convert: ParsableCommand {
         // An output folder means one file per input (and per article of a book).
         if let output, output != "-", Self.looksLikeFolder(output) { return true }
         let writer = try resolveWriter(converter)
-        let anyFolder = inputs.contains { var d: ObjCBool = false; return FileManager.default.fileExists(atPath: $0, isDirectory: &d) && d.boolValue }
+        let anyFolder = inputs.contains { var d: ObjCBool = false; return !Self.isURL($0) && FileManager.default.fileExists(atPath: $0, isDirectory: &d) && d.boolValue }
         // A folder in and an output named without an extension: a folder out, for books too
         // (`--output books` must not become one book called "books"). One book from a folder
         // is asked for by naming the file: `--output all.epub`.
@@ -154,29 +161,30 @@ struct Convert: ParsableCommand {
 
     private func singleTarget(_ converter: Converter) throws(ArticleError) -> String {
         if let output { return output }
-        return defaultOutput(for: inputs.first ?? "-", writer: try resolveWriter(converter))
+        let first = inputs.first ?? "-"
+        let writer = try resolveWriter(converter)
+        return Self.isURL(first) ? Self.defaultOutput(forURL: first, writer: writer) : defaultOutput(for: first, writer: writer)
     }
 
     private func runSingle(_ pipeline: ImagePipeline) throws(ArticleError) {
         let converter = pipeline.converter
         var context = ConversionContext(options: conversionOptions())
         let writer = try resolveWriter(converter)
-        // A combining writer (a book) takes files from folders too, in name order.
-        var readerInputs: [ReaderInput] = []
-        for path in try expandFolders(inputs, converter) {
-            readerInputs.append(try ReaderInput(path: path, maximumSize: context.options.maximumInputSize))
-        }
+        // A combining writer (a book) takes files from folders too, in name order; URLs are
+        // fetched, all at once.
+        let sources = try sources(converter, maximumInputSize: context.options.maximumInputSize)
         // One output file holds one document: several articles (a book's chapters) are joined.
-        let data = try converter.convert(readerInputs, from: reading.from, to: writer, context: &context)
+        let data = try converter.convert(sources, from: reading.from, to: writer, context: &context)
         if !quiet { printWarnings(context.warnings) }
-        try writeOutput(data, to: try singleTarget(converter), inputs: readerInputs, extraction: pipeline.extraction)
+        let files = sources.compactMap { source -> URL? in if case .file(let input) = source { return input.fileURL } else { return nil } }
+        try writeOutput(data, to: try singleTarget(converter), inputFiles: files, extraction: pipeline.extraction)
     }
 
-    private func expandFolders(_ paths: [String], _ converter: Converter) throws(ArticleError) -> [String] {
+    func expandFolders(_ paths: [String], _ converter: Converter) throws(ArticleError) -> [String] {
         var out: [String] = []
         for p in paths {
             var d: ObjCBool = false
-            guard p != "-", FileManager.default.fileExists(atPath: p, isDirectory: &d), d.boolValue else { out.append(p); continue }
+            guard p != "-", !Self.isURL(p), FileManager.default.fileExists(atPath: p, isDirectory: &d), d.boolValue else { out.append(p); continue }
             out += try converter.readableFiles(under: p, anyFormat: reading.from != nil, followSymlinks: batch.followSymlinks)
         }
         return out

@@ -31,9 +31,10 @@ struct CLIRunner {
 
     @discardableResult
     static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:],
-                    executable: URL? = nil) throws -> Result {
+                    executable: URL? = nil, in directory: URL? = nil) throws -> Result {
         let p = Process()
         p.executableURL = executable ?? binary
+        if let directory { p.currentDirectoryURL = directory }
         p.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         for (k, v) in environment { env[k] = v }

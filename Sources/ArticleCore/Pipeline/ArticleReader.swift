@@ -11,13 +11,18 @@ public struct ReaderInput: Sendable {
     /// Where the document came from: a local file or standard input (the default) may embed
     /// local files that ``LocalFilePolicy`` allows; a ``DocumentOrigin/remote`` one never does.
     public var origin: DocumentOrigin
+    /// The address a ``DocumentOrigin/remote`` document was fetched from, after redirects: the
+    /// base its relative links resolve against (a page's `<base href>` resolves against it too).
+    public var sourceURL: URL?
 
-    /// Creates an input; a source that fetched `data` from the network passes `origin: .remote`.
-    public init(data: Data, name: String, fileURL: URL? = nil, origin: DocumentOrigin = .local) {
+    /// Creates an input; a source that fetched `data` from the network passes `origin: .remote`
+    /// and the final address as `sourceURL`.
+    public init(data: Data, name: String, fileURL: URL? = nil, origin: DocumentOrigin = .local, sourceURL: URL? = nil) {
         self.data = data
         self.name = name
         self.fileURL = fileURL
         self.origin = origin
+        self.sourceURL = sourceURL
     }
 }
 

@@ -12,7 +12,13 @@ extension BatchConverter {
     func skipRecord(_ input: BatchInput, validSince: Date) -> BatchRecord? {
         guard !options.force else { return nil }
         let outs = outputs(of: input)
-        guard Self.upToDate(outs, input: input.url, validSince: validSince) else { return nil }
+        // A page has no time of its own to compare with: its outputs count when this
+        // configuration made them (the stamp's time), and a rerun does not fetch it again.
+        if input.isWeb {
+            guard !outs.isEmpty, outs.allSatisfy({ (OutputFile.regularFileModified($0.path) ?? 0) >= validSince.timeIntervalSince1970 }) else { return nil }
+        } else {
+            guard Self.upToDate(outs, input: input.url, validSince: validSince) else { return nil }
+        }
         return BatchRecord(path: input.displayPath, outputs: outs.map(\.path), status: .skipped, warnings: [], error: nil, milliseconds: 0)
     }
 
@@ -46,18 +52,24 @@ extension BatchConverter {
         var context = ConversionContext(options: options.conversion)
         var written: [String] = []
         do throws(ArticleError) {
-            let articles = try converter.read(try ReaderInput(path: input.url.path, maximumSize: options.conversion.maximumInputSize), from: options.inputFormat, context: &context)
+            let articles: [Article]
+            if input.isWeb {
+                articles = try converter.readPage(try page(of: input), from: options.inputFormat, context: &context)
+            } else {
+                articles = try converter.read(try ReaderInput(path: input.url.path, maximumSize: options.conversion.maximumInputSize), from: options.inputFormat, context: &context)
+            }
             onWriting()
+            let sources = input.isWeb ? [] : [input.url]
             for (writer, out) in zip(writers, outputs) {
                 if writer.combinesArticles || articles.count == 1 {
-                    try OutputFile.write(try writer.write(articles, context: &context), to: out, inputs: [input.url], within: options.outputDirectory)
+                    try OutputFile.write(try writer.write(articles, context: &context), to: out, inputs: sources, within: options.outputDirectory)
                     written.append(out.path)
                 } else {
                     // One file per article when the format holds one (a book read into Markdown).
                     let base = out.deletingPathExtension()
                     for (i, a) in articles.enumerated() {
                         let url = base.appendingPathComponent(String(format: "%03d", i + 1) + "." + out.pathExtension, isDirectory: false)
-                        try OutputFile.write(try writer.write([a], context: &context), to: url, inputs: [input.url], within: options.outputDirectory)
+                        try OutputFile.write(try writer.write([a], context: &context), to: url, inputs: sources, within: options.outputDirectory)
                         written.append(url.path)
                     }
                 }
@@ -71,5 +83,23 @@ extension BatchConverter {
                                 warnings: context.warnings.map(\.message), error: error.message, milliseconds: ms()),
                     error.code == .noSpace ? error : nil)
         }
+    }
+
+    /// The page of a URL input: fetched by the parent (in memory, or in the file it left for a
+    /// worker), else fetched now, on this thread, by the batch's fetcher.
+    func page(of input: BatchInput) throws(ArticleError) -> FetchedDocument {
+        if let file = input.pageFile, var page = input.page {
+            do {
+                page.data = try Data(contentsOf: URL(fileURLWithPath: file))
+            } catch {
+                throw ArticleError(.io, "the fetched page is gone (\(ReaderInput.reason(error)))", file: input.displayPath)
+            }
+            return page
+        }
+        if let page = input.page { return page }
+        guard let fetcher = options.fetcher else {
+            throw ArticleError(.fetchRefused, "network access is turned off", file: input.displayPath)
+        }
+        return try fetcher.fetchBlocking(FetchRequest(url: input.url))
     }
 }

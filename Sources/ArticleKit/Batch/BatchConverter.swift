@@ -147,7 +147,19 @@ public final class BatchConverter: @unchecked Sendable {
                 converter.transforms.map(\.name).joined(separator: ","),
                 o.rawHTML ? "raw-html" : "", String(o.maximumInputSize),
                 "\(o.images.mode.rawValue),\(o.images.maxDimension),\(o.images.quality),\(o.images.maxPixels)",
-                o.extra.sorted { $0.key < $1.key }.map { $0.key + "=" + $0.value }.joined(separator: ",")].joined(separator: "|")
+                o.extra.sorted { $0.key < $1.key }.map { $0.key + "=" + $0.value }.joined(separator: ","),
+                fetchKey()].joined(separator: "|")
+    }
+
+    /// The fetch settings that change what a page holds (the headers a site's login needs, the
+    /// user agent, whether a page's resources may come from private addresses), hashed so that
+    /// no cookie is written into the stamp; empty with the defaults.
+    private func fetchKey() -> String {
+        guard let c = options.fetcher?.configuration else { return "" }
+        let headers = c.extraHeaders.map { $0.name.lowercased() + ":" + $0.value }.joined(separator: "\n")
+        let defaultAgent = c.userAgent == FetchConfiguration.defaultUserAgent(version: ArticleKitVersion.current)
+        guard !headers.isEmpty || !defaultAgent || c.policy.allowPrivateNetwork else { return "" }
+        return "fetch:" + String(Shard.fnv1a(c.userAgent + "\n" + headers), radix: 16) + (c.policy.allowPrivateNetwork ? ",private" : "")
     }
 
     func record(_ r: BatchRecord, _ report: ReportWriter?, _ onRecord: (@Sendable (BatchRecord, BatchProgress) -> Void)?) {

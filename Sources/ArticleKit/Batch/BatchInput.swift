@@ -1,15 +1,23 @@
 import Foundation
 
-/// One file to convert, and where its outputs go relative to the output folder.
+/// One file or web page to convert, and where its outputs go relative to the output folder.
 public struct BatchInput: Sendable, Hashable {
-    /// The file.
+    /// The file, or the http(s) URL of a page.
     public var url: URL
     /// The path as given or found, for messages and reports.
     public var displayPath: String
     /// The path below the output folder, without extension (`2024/05/story`).
     public var relativeStem: String
-    /// The path relative to its input folder, used for globs and shards.
+    /// The path relative to its input folder, used for globs and shards (for a URL: the URL
+    /// without its scheme).
     public var relativePath: String
+    /// The page, once the batch's parent has fetched it (its bytes may have moved to `pageFile`).
+    var page: FetchedDocument?
+    /// Where the parent put the page's bytes for a worker process.
+    var pageFile: String?
+
+    /// Whether the input is a page to fetch (an http or https URL), not a file.
+    public var isWeb: Bool { url.scheme == "http" || url.scheme == "https" }
 }
 
 /// Walks the inputs lazily: folders are enumerated as the run goes, so a million files are never
@@ -32,6 +40,8 @@ struct InputWalker: Sequence, IteratorProtocol {
     private let outputPath: String
     /// Paths that could not be read while walking (permissions), reported as failures.
     private(set) var problems: [(String, String)] = []
+    /// The URLs met so far (hashed): a URL given twice is converted once.
+    private var seenURLs = Set<UInt64>()
 
     init(source: Source, options: BatchOptions, readable: @escaping (String) -> Bool, extraPaths: [String] = []) {
         switch source {
@@ -71,6 +81,10 @@ struct InputWalker: Sequence, IteratorProtocol {
                 current = nil
             }
             guard let path = nextPath() else { return nil }
+            if WebAddress.isURL(path) {
+                if let input = acceptWeb(path) { return input }
+                continue
+            }
             let url = URL(fileURLWithPath: path)
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
@@ -110,6 +124,26 @@ struct InputWalker: Sequence, IteratorProtocol {
     static func relativeDirectory(of path: String) -> String {
         let dir = (path as NSString).deletingLastPathComponent
         return dir.split(separator: "/").filter { $0 != "." && $0 != ".." }.joined(separator: "/")
+    }
+
+    /// A URL input: named from its host and path (``WebAddress/outputStem(for:)``), straight in
+    /// the output folder; its globs and shard see the URL without its scheme.
+    private mutating func acceptWeb(_ text: String) -> BatchInput? {
+        let url: URL
+        do {
+            url = try WebAddress.url(from: text)
+        } catch {
+            problems.append((text, error.message))
+            return nil
+        }
+        var key = url.absoluteString
+        if let hash = key.firstIndex(of: "#") { key = String(key[..<hash]) }
+        guard seenURLs.insert(Shard.fnv1a(key)).inserted else { return nil }
+        let relative = key.range(of: "://").map { String(key[$0.upperBound...]) } ?? key
+        if !options.include.isEmpty && !options.include.contains(where: { Glob.matches($0, relative) }) { return nil }
+        if options.exclude.contains(where: { Glob.matches($0, relative) }) { return nil }
+        if let shard = options.shard, !shard.contains(relative) { return nil }
+        return BatchInput(url: url, displayPath: text, relativeStem: WebAddress.outputStem(for: url), relativePath: relative)
     }
 
     private func accept(_ url: URL, relative: String, prefix: String, display: String? = nil, force: Bool = false) -> BatchInput? {

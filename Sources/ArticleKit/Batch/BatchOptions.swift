@@ -34,6 +34,15 @@ public struct BatchOptions: Sendable {
     public var fileTimeout: Double = 60
     /// The address-space limit of each worker process in bytes (`setrlimit`), or nil for none.
     public var fileMemory: Int? = 2 << 30
+    /// Fetches the http(s) inputs. One fetcher serves the whole run, in the batch's own
+    /// process: each URL is fetched once, its connection limits hold across the run, and
+    /// worker processes get the pages' bytes, never a socket. Without one, a URL input fails.
+    /// Its ``/ArticleFetch/FetchConfiguration/maxTotalBytes`` counts every page of the run: set
+    /// it high, since a batch makes one book per page.
+    public var fetcher: Fetcher?
+    /// Pages fetched ahead of the workers at most: fetched or being fetched, not yet handed
+    /// on (default: twice the fetcher's connections).
+    public var fetchAhead: Int?
 
     /// Creates options for converting into `formats` under `outputDirectory`.
     public init(formats: [String], outputDirectory: URL) {

@@ -21,6 +21,10 @@ final class WorkerPool {
     private var workers: [WorkerProcess] = []
     private var requeued: [BatchInput] = []
     private var walkerDone = false
+    /// Fetches the run's pages, in this process, ahead of the workers.
+    private var prefetch: PagePrefetch?
+    /// Whether no page is being fetched or waits to be handed on.
+    private var pagesDone: Bool { prefetch?.isIdle ?? true }
     private var buffer = [UInt8](repeating: 0, count: 64 * 1024)
 
     init(batch: BatchConverter, command: WorkerCommand) {
@@ -31,16 +35,20 @@ final class WorkerPool {
     func run(_ shared: SharedWalker, validSince: Date, record: (BatchRecord) -> Void) throws(ArticleError) {
         // A worker that dies while a job line is being written to it must not take the run with it.
         let oldPipe = signal(SIGPIPE, SIG_IGN)
+        if let fetcher = batch.options.fetcher {
+            prefetch = try PagePrefetch(fetcher: fetcher, limit: batch.options.fetchAhead ?? 2 * fetcher.configuration.maxConnections)
+        }
         defer {
             for w in workers { w.kill(because: "stopped"); _ = w.reap() }
             signal(SIGPIPE, oldPipe)
+            prefetch?.finish()
         }
         for _ in 0..<max(1, batch.options.jobs) { workers.append(try WorkerProcess(command)) }
         let timeout = UInt64(max(0.001, batch.options.fileTimeout) * 1e9)
         while !workers.isEmpty {
             let stopping = batch.lock.withLock { batch.cancelled || batch.fatal != nil }
             if !stopping { dispatch(shared, validSince: validSince, record: record) }
-            if stopping || (walkerDone && requeued.isEmpty) { for w in workers { w.closeJobs() } }
+            if stopping || (walkerDone && requeued.isEmpty && pagesDone) { for w in workers { w.closeJobs() } }
             waitAndRead(record: record)
             for w in workers { w.noticeProgress() }
             let now = DispatchTime.now().uptimeNanoseconds
@@ -74,15 +82,28 @@ final class WorkerPool {
         }
     }
 
+    /// The next input for a worker: one put back, a page whose fetch has ended (a failed fetch
+    /// is recorded here, without a trip to a worker), or the walker's next file. Pages met on
+    /// the way are started, as many as the prefetch has room for.
     private func nextInput(_ shared: SharedWalker, validSince: Date, record: (BatchRecord) -> Void) -> BatchInput? {
         if !requeued.isEmpty { return requeued.removeFirst() }
-        while !walkerDone {
-            guard let input = shared.next() else { walkerDone = true; break }
+        while true {
+            if let (input, error) = prefetch?.takeReady() {
+                guard let error else { return input }
+                record(BatchRecord(path: input.displayPath, outputs: [], status: .failed, warnings: [], error: error.message, milliseconds: 0))
+                continue
+            }
+            if walkerDone || prefetch?.hasRoom == false { return nil }
+            guard let input = shared.next() else { walkerDone = true; continue }
             // Up-to-date files are skipped here, without a trip to a worker.
             if let skipped = batch.skipRecord(input, validSince: validSince) { record(skipped); continue }
-            return input
+            guard input.isWeb else { return input }
+            guard let prefetch else {
+                record(BatchRecord(path: input.displayPath, outputs: [], status: .failed, warnings: [], error: "network access is turned off", milliseconds: 0))
+                continue
+            }
+            prefetch.start(input)
         }
-        return nil
     }
 
     /// Sleeps until a worker writes or ends, or the watchdog's tick, then takes in what each
@@ -94,7 +115,10 @@ final class WorkerPool {
             fds.append(pollfd(fd: w.resultsOpen ? w.results : -1, events: Int16(POLLIN), revents: 0))
             fds.append(pollfd(fd: w.messagesOpen ? w.messages : -1, events: Int16(POLLIN), revents: 0))
         }
+        // A page fetched wakes the loop, to hand it to a worker.
+        fds.append(pollfd(fd: prefetch?.wakeDescriptor ?? -1, events: Int16(POLLIN), revents: 0))
         guard poll(&fds, nfds_t(fds.count), 100) > 0 else { return }
+        if fds[fds.count - 1].revents != 0 { prefetch?.drainWake() }
         for (i, w) in workers.enumerated() {
             if fds[2 * i + 1].revents != 0, let n = readSome(w.messages, &w.messagesOpen) {
                 w.lastMessages.append(contentsOf: buffer[0..<n])
@@ -130,6 +154,7 @@ final class WorkerPool {
             // For a worker that keeps no count in the shared page; with one, the watchdog has
             // already seen the file finish.
             w.restartClock()
+            prefetch?.release(input)
             if noSpace, let message = r.error {
                 batch.lock.withLock { if batch.fatal == nil { batch.fatal = ArticleError(.noSpace, message, file: input.displayPath) } }
             }
@@ -165,12 +190,13 @@ final class WorkerPool {
             // restarted late, after a run of files reported together.
             let since = w.phase.map { $0.fileStarted > 0 ? min($0.fileStarted, w.startedWall) : w.startedWall } ?? w.startedWall
             WorkerCleanup.removeOutputs(of: failed, batch: batch, since: since, pid: w.pid)
+            prefetch?.release(failed)
             record(BatchRecord(path: failed.displayPath, outputs: [], status: .failed, warnings: [], error: why,
                                milliseconds: Double(DispatchTime.now().uptimeNanoseconds &- w.started) / 1e6))
             requeued.insert(contentsOf: w.outstanding, at: unreported.count)
         }
         let stopping = batch.lock.withLock { batch.cancelled || batch.fatal != nil }
-        if !stopping && (!walkerDone || !requeued.isEmpty) { workers.append(try WorkerProcess(command)) }
+        if !stopping && (!walkerDone || !requeued.isEmpty || !pagesDone) { workers.append(try WorkerProcess(command)) }
     }
 
     static func seconds(_ s: Double) -> String {

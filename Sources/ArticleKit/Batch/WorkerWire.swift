@@ -9,11 +9,25 @@ enum WorkerWire {
     static let ready = "ready"
 
     static func job(_ input: BatchInput) -> String {
-        ["j", escape(input.url.path), escape(input.displayPath), escape(input.relativeStem), escape(input.relativePath)].joined(separator: "\t") + "\n"
+        if let page = input.page, let file = input.pageFile {
+            // A page the parent fetched: the worker reads its bytes from `file`.
+            return ["w", escape(input.url.absoluteString), escape(input.displayPath), escape(input.relativeStem), escape(input.relativePath),
+                    escape(file), escape(page.requestedURL.absoluteString), escape(page.url.absoluteString),
+                    escape(page.mediaType ?? ""), escape(page.charset ?? "")].joined(separator: "\t") + "\n"
+        }
+        return ["j", escape(input.url.path), escape(input.displayPath), escape(input.relativeStem), escape(input.relativePath)].joined(separator: "\t") + "\n"
     }
 
     static func parseJob(_ line: Substring) -> BatchInput? {
         let f = fields(line)
+        if f.count == 10, f[0] == "w" {
+            guard let url = URL(string: unescape(f[1])), let requested = URL(string: unescape(f[6])), let final = URL(string: unescape(f[7])) else { return nil }
+            let type = unescape(f[8]), charset = unescape(f[9])
+            let page = FetchedDocument(requestedURL: requested, url: final, mediaType: type.isEmpty ? nil : type,
+                                       charset: charset.isEmpty ? nil : charset, data: Data())
+            return BatchInput(url: url, displayPath: unescape(f[2]), relativeStem: unescape(f[3]), relativePath: unescape(f[4]),
+                              page: page, pageFile: unescape(f[5]))
+        }
         guard f.count == 5, f[0] == "j" else { return nil }
         return BatchInput(url: URL(fileURLWithPath: unescape(f[1]), isDirectory: false), displayPath: unescape(f[2]),
                           relativeStem: unescape(f[3]), relativePath: unescape(f[4]))
