@@ -35,7 +35,7 @@ struct ArticleExtraction {
     /// The article, or `nil` when the page holds no running text at all.
     func article() -> Article? {
         let profileTitle = metadata.profileTitle
-        var meta = metadata.metadata(profileTitle: profileTitle)
+        let meta = metadata.metadata(profileTitle: profileTitle)
         let pageURL = meta.url ?? fallbackBase
         let baseURL = URLResolver.base(href: scan.baseHref, pageURL: pageURL)
         let resolver = URLResolver(base: baseURL)
@@ -77,10 +77,8 @@ struct ArticleExtraction {
                 .map { Block.paragraph([.text($0)]) } + blocks.filter(\.isFigure)
         }
         guard blocks.contains(where: { !$0.isFigure && !$0.plainText.trimmingWhitespace.isEmpty }) else { return nil }
-        if meta.language == nil {
-            let sample = ([meta.title ?? ""] + blocks.prefix(30).map(\.plainText)).joined(separator: "\n")
-            meta.language = LanguageDetector.detect(sample)
-        }
+        // A language the page does not declare is left unset: the pipeline's `detect-language`
+        // step reads it from the text (ArticleLanguage), so this target needs no detector.
         return Article(metadata: meta, blocks: blocks)
     }
 

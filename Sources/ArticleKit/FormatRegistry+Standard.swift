@@ -2,6 +2,7 @@ import ArticleEPUB
 import ArticleHTML
 import ArticleImages
 import ArticleJSON
+import ArticleLanguage
 import ArticleMarkdown
 import ArticleText
 
@@ -18,7 +19,7 @@ extension FormatRegistry {
         r.register(reader: MarkdownReader())
         r.register(writer: JSONWriter())
         r.register(writer: JSONLinesWriter())
-        r.register(writer: MarkdownWriter())
+        r.register(writer: MarkdownWriter(detectLanguage: { LanguageDetector.detect(in: $0) }))
         r.register(writer: PlainTextWriter())
         r.register(writer: HTMLWriter())
         r.register(writer: EPUBWriter(imageSteps: [NormalizeImages()]))

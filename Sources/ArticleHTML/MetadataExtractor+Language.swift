@@ -1,0 +1,45 @@
+import ArticleCore
+
+extension MetadataExtractor {
+    /// The language the page declares, first found of: `<html lang>` (or `xml:lang`), `<body
+    /// lang>`, `<meta http-equiv="content-language">`, `og:locale`, the JSON-LD article's
+    /// `inLanguage`, `<meta name="language">` / Dublin Core `dc.language`. Underscores become
+    /// hyphens (`fi_FI` → `fi-FI`); a value that is not a language tag ("English", "x-default")
+    /// is passed over. `nil` when the page declares none: the pipeline's `detect-language` step
+    /// then reads the language from the text.
+    var declaredLanguage: String? {
+        var candidates: [String?] = [scan.language, scan.body?.attribute("lang")]
+        candidates.append(scan.first("content-language"))
+        candidates.append(scan.first("og:locale"))
+        candidates.append(ld.article.flatMap { Self.ldLanguage($0["inLanguage"]) })
+        candidates.append(scan.first("inlanguage", "language", "dc.language", "dcterms.language"))
+        for c in candidates {
+            // "fi, sv" (a Content-Language list): the first is the document's.
+            guard let first = c?.split(separator: ",").first else { continue }
+            if let tag = Self.languageTag(String(first)) { return tag }
+        }
+        return nil
+    }
+
+    /// JSON-LD `inLanguage`: a tag, or a `Language` object with the tag as `alternateName`.
+    static func ldLanguage(_ value: Any?) -> String? {
+        if let s = JSONLDExtractor.string(value) { return s }
+        if let o = value as? [String: Any] { return JSONLDExtractor.string(o["alternateName"]) ?? JSONLDExtractor.string(o["name"]) }
+        if let list = value as? [Any] { return list.lazy.compactMap { ldLanguage($0) }.first }
+        return nil
+    }
+
+    /// `raw` as a BCP 47 tag when it has the shape of one: a 2–3 letter primary language, then
+    /// subtags of 1–8 letters or digits (`de`, `pt-BR`, `zh-Hant-TW`, `sr-Latn`). `und`, `mul`
+    /// and private-use `x-` tags say no language and give `nil`.
+    static func languageTag(_ raw: String) -> String? {
+        let t = raw.trimmingWhitespace.replacingOccurrences(of: "_", with: "-")
+        let parts = t.split(separator: "-", omittingEmptySubsequences: false)
+        guard let primary = parts.first, (2...3).contains(primary.count),
+              primary.allSatisfy({ $0.isASCII && $0.isLetter }),
+              !["und", "mul", "zxx"].contains(primary.lowercased()),
+              parts.dropFirst().allSatisfy({ (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } })
+        else { return nil }
+        return t
+    }
+}
