@@ -30,16 +30,36 @@ extension MetadataExtractor {
     }
 
     /// `raw` as a BCP 47 tag when it has the shape of one: a 2–3 letter primary language, then
-    /// subtags of 1–8 letters or digits (`de`, `pt-BR`, `zh-Hant-TW`, `sr-Latn`). `und`, `mul`
-    /// and private-use `x-` tags say no language and give `nil`.
+    /// subtags as BCP 47 spells them: a script (4 letters), an extended language (3 letters), a region (2 letters or 3 digits), a
+    /// variant (5–8 letters or digits, or 4 starting with a digit), or a one-character singleton
+    /// followed by its extension (`de`, `pt-BR`, `zh-Hant-TW`, `sr-Latn`, `de-CH-1996`). So a
+    /// charset put where a language belongs (`Content-Language: utf-8`, `iso-8859-1`) is not one.
+    /// `und`, `mul`, `zxx` and private-use `x-` tags say no language and give `nil`.
     static func languageTag(_ raw: String) -> String? {
         let t = raw.trimmingWhitespace.replacingOccurrences(of: "_", with: "-")
         let parts = t.split(separator: "-", omittingEmptySubsequences: false)
         guard let primary = parts.first, (2...3).contains(primary.count),
               primary.allSatisfy({ $0.isASCII && $0.isLetter }),
-              !["und", "mul", "zxx"].contains(primary.lowercased()),
-              parts.dropFirst().allSatisfy({ (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } })
+              !["und", "mul", "zxx"].contains(primary.lowercased())
         else { return nil }
+        var i = 1
+        while i < parts.count {
+            let p = parts[i]
+            guard p.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return nil }
+            let letters = p.allSatisfy(\.isLetter), digits = p.allSatisfy(\.isNumber)
+            switch p.count {
+            case 1:
+                // A singleton opens an extension: at least one subtag of 2–8 must follow.
+                guard i + 1 < parts.count, (2...8).contains(parts[i + 1].count) else { return nil }
+                return t
+            case 2: guard letters else { return nil }
+            case 3: guard digits || letters else { return nil }
+            case 4: guard letters || p.first?.isNumber == true else { return nil }
+            case 5...8: break
+            default: return nil
+            }
+            i += 1
+        }
         return t
     }
 }

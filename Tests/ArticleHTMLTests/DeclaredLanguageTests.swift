@@ -33,5 +33,10 @@ import Testing
         #expect(try read(undeclared(head: #"<meta name="language" content="English">"#)).metadata.language == nil)
         #expect(try read(undeclared(head: #"<meta property="og:locale" content="x-default"><meta name="dc.language" content="de">"#)).metadata.language == "de")
         #expect(try read(undeclared(head: "", htmlAttributes: #" lang="und""#)).metadata.language == nil)
+        // A charset where the language belongs is not a language.
+        for charset in ["utf-8", "iso-8859-1", "windows-1252", "gb2312"] {
+            #expect(try read(undeclared(head: #"<meta http-equiv="Content-Language" content="\#(charset)">"#)).metadata.language == nil)
+        }
+        #expect(try read(undeclared(head: #"<meta http-equiv="Content-Language" content="de-CH-1996">"#)).metadata.language == "de-CH-1996")
     }
 }
