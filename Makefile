@@ -1,7 +1,7 @@
 # The two quick-start commands: `make example` and `make test`. Each installs what the build needs
 # on a Debian machine that has only the Swift toolchain, then builds.
 SWIFT ?= swift
-DEBIAN_PACKAGES := libxml2-dev zlib1g-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libvips-dev
+DEBIAN_PACKAGES := libxml2-dev zlib1g-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libvips-dev libcld2-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 OUT ?= out
 

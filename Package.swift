@@ -71,6 +71,11 @@ let package = Package(
         ),
         .target(name: "CVips", dependencies: ["CLibVips", "CPangoCairo", "CLibJPEG"]),
         .target(name: "ArticleImages", dependencies: ["ArticleCore", "ArticleSupport", "CVips"]),
+        // Language detection by CLD2 (Chrome's detector): its API is C++, so Swift calls it through
+        // the one C function of the CCLD2 shim. Only the pipeline (ArticleKit) uses it; readers and
+        // writers stay free of it (MarkdownWriter is handed the detector by the standard registry).
+        .target(name: "CCLD2", linkerSettings: [.linkedLibrary("cld2")]),
+        .target(name: "ArticleLanguage", dependencies: ["ArticleCore", "CCLD2"]),
         .target(name: "ArticleText", dependencies: ["ArticleCore"]),
         .target(name: "ArticleJSON", dependencies: ["ArticleCore"]),
         .target(name: "ArticleMarkdown", dependencies: [
@@ -88,7 +93,7 @@ let package = Package(
         ] + swiftNIOProducts),
         .target(name: "ArticleKit", dependencies: [
             "ArticleCore", "ArticleText", "ArticleJSON", "ArticleMarkdown", "ArticleHTML", "ArticleEPUB", "ArticleImages",
-            "ArticleFetch",
+            "ArticleFetch", "ArticleLanguage",
         ]),
         .executableTarget(name: "articlekit", dependencies: [
             "ArticleKit",
@@ -98,9 +103,10 @@ let package = Package(
         .executableTarget(name: "articlekit-bench", dependencies: ["ArticleKit"]),
 
         .testTarget(name: "ArticleCoreTests", dependencies: ["ArticleCore"]),
+        .testTarget(name: "ArticleLanguageTests", dependencies: ["ArticleLanguage", "ArticleCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ArticleTextTests", dependencies: ["ArticleText"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ArticleJSONTests", dependencies: ["ArticleJSON", "ArticleText"]),
-        .testTarget(name: "ArticleMarkdownTests", dependencies: ["ArticleMarkdown", "ArticleJSON", "CCmarkGFM"]),
+        .testTarget(name: "ArticleMarkdownTests", dependencies: ["ArticleMarkdown", "ArticleJSON", "ArticleLanguage", "CCmarkGFM"]),
         .testTarget(name: "ArticleSupportTests", dependencies: ["ArticleSupport", "ArticleCore"]),
         .testTarget(name: "ArticleHTMLTests", dependencies: ["ArticleHTML", "ArticleCore", "ArticleSupport"]),
         .testTarget(name: "ArticleKitTests", dependencies: ["ArticleKit"]),

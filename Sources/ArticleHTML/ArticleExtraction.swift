@@ -87,10 +87,8 @@ struct ArticleExtraction {
                 .map { Block.paragraph([.text($0)]) } + blocks.filter(\.isFigure)
         }
         guard blocks.contains(where: { !$0.isFigure && !$0.plainText.trimmingWhitespace.isEmpty }) else { return nil }
-        if meta.language == nil {
-            let sample = ([meta.title ?? ""] + blocks.prefix(30).map(\.plainText)).joined(separator: "\n")
-            meta.language = LanguageDetector.detect(sample)
-        }
+        // A language the page does not declare is left unset: the pipeline's `detect-language`
+        // step reads it from the text (ArticleLanguage), so this target needs no detector.
         return Article(metadata: meta, blocks: blocks)
     }
 

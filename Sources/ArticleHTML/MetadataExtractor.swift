@@ -75,7 +75,7 @@ struct MetadataExtractor {
         m.published = published()
         m.source = siteName
         m.url = url
-        if let lang = scan.language { m.language = lang.replacingOccurrences(of: "_", with: "-") }
+        m.language = declaredLanguage
         m.tags = tags()
         if let d = scan.first("og:description", "description", "twitter:description") ?? ld.article.flatMap({ JSONLDExtractor.string($0["description"]) }) {
             m.summary = TextTools.collapse(d)

@@ -5,5 +5,6 @@
 @_exported import ArticleHTML
 @_exported import ArticleImages
 @_exported import ArticleJSON
+@_exported import ArticleLanguage
 @_exported import ArticleMarkdown
 @_exported import ArticleText

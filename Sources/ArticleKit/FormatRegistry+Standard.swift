@@ -3,6 +3,7 @@ import ArticleFetch
 import ArticleHTML
 import ArticleImages
 import ArticleJSON
+import ArticleLanguage
 import ArticleMarkdown
 import ArticleText
 
@@ -36,7 +37,7 @@ extension FormatRegistry {
         r.register(reader: MarkdownReader())
         r.register(writer: JSONWriter())
         r.register(writer: JSONLinesWriter())
-        r.register(writer: MarkdownWriter())
+        r.register(writer: MarkdownWriter(detectLanguage: { LanguageDetector.detect(in: $0) }))
         r.register(writer: PlainTextWriter())
         r.register(writer: HTMLWriter())
         r.register(writer: EPUBWriter(imageSteps: Converter.imageSteps(remoteImages: remoteImages), coverRasterizer: CoverRenderer()))

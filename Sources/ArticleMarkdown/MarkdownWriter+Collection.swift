@@ -75,7 +75,7 @@ extension MarkdownWriter: ArticleCollectionWriter {
         let yaml = FrontMatterWriter.yaml(own, includeTitle: true, detectedLanguage: nil)
         emit("---\n" + (yaml.map { $0 + "\n" } ?? "") + Self.articleCountKey + ": \(collection.articles.count)\n---\n")
         var blocks: [Block] = []
-        for article in collection.articles { blocks += Self.blocks(of: article, after: blocks.last) }
+        for article in collection.articles { blocks += self.blocks(of: article, after: blocks.last) }
         var wroteBody = false
         MarkdownBlockRenderer().render(blocks) { piece in
             if !wroteBody { emit("\n") }
@@ -88,9 +88,9 @@ extension MarkdownWriter: ArticleCollectionWriter {
     /// One article's blocks in a joined document: its title heading, its metadata block, its body.
     /// `previous` is the last block before it, so that an untitled article after a level-1
     /// heading says it has no title (or the reader would take that heading as its title).
-    static func blocks(of article: Article, after previous: Block?) -> [Block] {
+    func blocks(of article: Article, after previous: Block?) -> [Block] {
         let m = article.metadata
-        let headingTitle = m.title.flatMap { plainTitle([.text($0)]) }
+        let headingTitle = m.title.flatMap { Self.plainTitle([.text($0)]) }
         var yaml = FrontMatterWriter.yaml(m, includeTitle: headingTitle == nil,
                                           detectedLanguage: m.language == nil ? nil : detectedLanguage(article))
         if m.title?.isEmpty ?? true, case .heading(1, _)? = previous {
@@ -98,7 +98,7 @@ extension MarkdownWriter: ArticleCollectionWriter {
         }
         var out: [Block] = []
         if let headingTitle { out.append(.heading(level: 1, content: [.text(headingTitle)])) }
-        out.append(.code(language: articleInfoString, text: yaml ?? ""))
+        out.append(.code(language: Self.articleInfoString, text: yaml ?? ""))
         return out + article.blocks
     }
 }

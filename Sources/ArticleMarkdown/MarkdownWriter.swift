@@ -12,8 +12,9 @@ import Foundation
 ///   otherwise it goes into the front matter.
 /// - Figures are the image, then on the next line `*caption* (Photo: credit)`, which the reader
 ///   takes back as a figure with its caption and credit.
-/// - The language is written only when it differs from the one ArticleKit detects in the text
-///   (``/ArticleCore/LanguageDetector``), so a detected language does not add front matter.
+/// - The language is written unless it is the one ``detectLanguage`` finds in the text, so that a
+///   detected language adds no front matter when the writer is given the pipeline's detector (the
+///   standard registry hands it ArticleLanguage's); with no detector the language is always written.
 /// - Several articles make one joined document, an ``/ArticleCore/ArticleCollection`` in which
 ///   each keeps its own metadata (see ``markdown(_:)-(ArticleCollection)``); one article is
 ///   written exactly as above.
@@ -21,8 +22,14 @@ public struct MarkdownWriter: ArticleWriter {
     /// `markdown` (see ``MarkdownFormat/info``).
     public let format = MarkdownFormat.info
 
-    /// Creates a writer.
-    public init() {}
+    /// The language detector a reader of the output would apply (ArticleKit's `detect-language`
+    /// step): a language it finds in the text is not written. `nil`: the language is always written.
+    public var detectLanguage: (@Sendable (Article) -> String?)?
+
+    /// Creates a writer; `detectLanguage` is the detector whose answer need not be written.
+    public init(detectLanguage: (@Sendable (Article) -> String?)? = nil) {
+        self.detectLanguage = detectLanguage
+    }
 
     /// The article as Markdown; several as one joined document titled by the `--title` (see
     /// ``markdown(_:)-(ArticleCollection)``). The bytes are UTF-8.
@@ -53,7 +60,7 @@ public struct MarkdownWriter: ArticleWriter {
         let headingTitle = m.title.flatMap { title in
             Self.canWriteTitleAsHeading(title, blocks: article.blocks) ? title : nil
         }
-        let detected = m.language == nil ? nil : Self.detectedLanguage(article)
+        let detected = m.language == nil ? nil : detectedLanguage(article)
         var started = false
         if let yaml = FrontMatterWriter.yaml(m, includeTitle: headingTitle == nil, detectedLanguage: detected) {
             emit("---\n" + yaml + "\n---\n")
@@ -70,12 +77,11 @@ public struct MarkdownWriter: ArticleWriter {
         if wroteBody { emit("\n") }
     }
 
-    /// The language ArticleKit's `detect-language` step finds in the article, from the same
-    /// sample (the title and the first 40 blocks). A language equal to it is not written: reading
-    /// the Markdown back finds it again, and the front matter keeps only what the text does not say.
-    static func detectedLanguage(_ article: Article) -> String? {
-        let sample = ([article.metadata.title ?? ""] + article.blocks.prefix(40).map(\.plainText)).joined(separator: "\n")
-        return LanguageDetector.detect(sample)
+    /// The language ``detectLanguage`` finds in the article. A language equal to it is not
+    /// written: reading the Markdown back finds it again, and the front matter keeps only what the
+    /// text does not say.
+    func detectedLanguage(_ article: Article) -> String? {
+        detectLanguage?(article)
     }
 
     /// Whether `title` can be the leading `# ` heading: plain text on one line, with no level-1

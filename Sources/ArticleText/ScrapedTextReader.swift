@@ -90,7 +90,24 @@ public struct ScrapedTextReader: ArticleReader {
     /// when its profile names none.
     static func vietnameseOffset(_ groups: [TextLines.Group]) -> Int? {
         let sample = groups.prefix(6).map(\.text).joined(separator: " ")
-        return LanguageDetector.detect(sample) == "vi" ? 7 * 60 : nil
+        return looksVietnamese(sample) ? 7 * 60 : nil
+    }
+
+    /// Whether more than one letter in twenty is one only Vietnamese uses among Latin-script
+    /// languages: ơ, ư, đ and the tone-marked vowels of Latin Extended Additional (U+1EA0–1EF9).
+    /// A reader's guess at a time zone needs no language detector (that runs in the pipeline,
+    /// after reading): these letters fill every Vietnamese sentence and no other language's.
+    static func looksVietnamese(_ text: String) -> Bool {
+        var letters = 0, marked = 0
+        for s in text.unicodeScalars.prefix(2000) {
+            switch s.value {
+            case 0x41...0x5A, 0x61...0x7A: letters += 1
+            case 0x01A0, 0x01A1, 0x01AF, 0x01B0, 0x0110, 0x0111, 0x1EA0...0x1EF9: letters += 1; marked += 1
+            case 0x80...: if s.properties.isAlphabetic { letters += 1 }
+            default: break
+            }
+        }
+        return letters >= 3 && marked * 20 > letters
     }
 
     /// `(Baonghean) - Text` → ("Baonghean", "Text"). Accepts `-`, `–`, `—` after the parenthesis.

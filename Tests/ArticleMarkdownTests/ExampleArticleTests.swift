@@ -1,5 +1,6 @@
 import ArticleCore
 import ArticleJSON
+import ArticleLanguage
 import ArticleMarkdown
 import Foundation
 import Testing
@@ -33,7 +34,7 @@ import Testing
         let json = try JSONWriter().write([a], context: &context)
         let fromJSON = try JSONReader().read(ReaderInput(data: json, name: "a.json"), context: &context)[0]
         #expect(fromJSON == a)
-        let markdown = MarkdownWriter().markdown(fromJSON)
+        let markdown = MarkdownWriter(detectLanguage: { LanguageDetector.detect(in: $0) }).markdown(fromJSON)
         // `lang: en` is left out of the Markdown because the text says it; the pipeline's
         // detect-language step finds it again.
         #expect(!markdown.contains("lang:"))
