@@ -21,12 +21,14 @@ extension Convert {
     }
 
     /// The converter for this run. The network is used only when it is wanted: a book
-    /// (`--to epub`), or `--extract-media` / `--embed-resources`, and never with `--images none`.
+    /// (`--to epub`), or `--extract-media` / `--embed-resources`, and never with `--images none`
+    /// or `--no-fetch`.
     /// Worker processes of a batch build the same pipeline from the same arguments.
     func imagePipeline(target: String?) throws(ArticleError) -> ImagePipeline {
         let names = outputFormatNames()
-        let wantsNetwork = images != .none && (names.contains("epub") || media.gathersImages)
-        let fetcher = wantsNetwork ? try makeImageFetcher() : nil
+        let wantsNetwork = images != .none && !fetch.noFetch && (names.contains("epub") || media.gathersImages)
+        // The same fetcher (and so the same limits, headers, proxy and CA) as the run's pages.
+        let fetcher = wantsNetwork ? try fetch.makeFetcher() : nil
         let remote = fetcher.map { FetchRemoteImages(fetcher: $0) }
         var converter = Converter(registry: .standard(remoteImages: remote))
         var extraction: MediaExtraction?

@@ -10,14 +10,16 @@ extension Convert {
     /// The sources of a run that makes one output: files as they are (folders expanded), URLs
     /// fetched together (the fetcher keeps to `--connections`), in the order given. The first
     /// input that fails, in that order, is the error.
-    func sources(_ converter: Converter, maximumInputSize: Int) throws(ArticleError) -> [ArticleSource] {
+    func sources(_ converter: Converter, maximumInputSize: Int, fetcher shared: Fetcher? = nil) throws(ArticleError) -> [ArticleSource] {
         let paths = try expandFolders(inputs, converter)
         var urls: [Int: URL] = [:]
         for (i, p) in paths.enumerated() where Self.isURL(p) { urls[i] = try WebAddress.url(from: p) }
         var pages: [Int: Result<FetchedDocument, ArticleError>] = [:]
         if !urls.isEmpty {
-            let fetcher = try fetch.makeFetcher()
-            defer { fetcher.shutdownBlocking() }
+            // The run's image fetcher when it has one (each URL once, one set of limits).
+            let fetcher: Fetcher
+            if let shared { fetcher = shared } else { fetcher = try fetch.makeFetcher() }
+            defer { if shared == nil { fetcher.shutdownBlocking() } }
             pages = Self.fetchAll(urls, with: fetcher)
         }
         var out: [ArticleSource] = []

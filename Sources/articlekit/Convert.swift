@@ -172,7 +172,7 @@ struct Convert: ParsableCommand {
         let writer = try resolveWriter(converter)
         // A combining writer (a book) takes files from folders too, in name order; URLs are
         // fetched, all at once.
-        let sources = try sources(converter, maximumInputSize: context.options.maximumInputSize)
+        let sources = try sources(converter, maximumInputSize: context.options.maximumInputSize, fetcher: pipeline.fetcher)
         // One output file holds one document: several articles (a book's chapters) are joined.
         let data = try converter.convert(sources, from: reading.from, to: writer, context: &context)
         if !quiet { printWarnings(context.warnings) }
