@@ -145,7 +145,7 @@ struct EPUBBookBuilder {
     /// The raster cover `coverRasterizer` draws, or `nil` without one (a warning says when it
     /// fails: the book keeps its other cover).
     private func rasterCover(_ design: CoverDesign, warn: (String) -> Void) -> Data? {
-        guard let coverRasterizer else { return nil }
+        guard options.rasterCover, let coverRasterizer else { return nil }
         do {
             return try coverRasterizer.jpeg(for: design)
         } catch {

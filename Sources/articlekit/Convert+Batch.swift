@@ -20,6 +20,8 @@ extension Convert {
         options.followSymlinks = batch.followSymlinks
         options.shard = batch.shard.flatMap(Shard.init)
         options.conversion = conversionOptions()
+        // A folder of books: the JPEG cover only when asked (it doubles a small book's time).
+        options.conversion.rasterCover = rasterCover == .yes
         options.fileTimeout = batch.fileTimeout
         options.fileMemory = try Self.memoryLimit(batch.fileMemory)
         // Files are converted in worker processes: this program again, with the same arguments.

@@ -4,6 +4,11 @@ import Foundation
 
 extension ImageOptions.Mode: ExpressibleByArgument {}
 
+/// `--raster-cover`: a JPEG cover beside the SVG one, for one book (auto), always, or never.
+enum RasterCoverChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, yes, no
+}
+
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Convert articles, or whole folders of them, from one format to others.",
@@ -65,6 +70,9 @@ struct Convert: ParsableCommand {
     @Option(name: .customLong("image-quality"), help: ArgumentHelp("JPEG quality of a book's photos, 1-100.", valueName: "q"))
     var imageQuality = ImageOptions().quality
 
+    @Option(name: .customLong("raster-cover"), help: ArgumentHelp("Whether a book also gets a JPEG cover for library views that show no SVG cover: auto (for one book, not in folder batches, where it would double the time a book takes), yes, no.", valueName: "auto|yes|no"))
+    var rasterCover: RasterCoverChoice = .auto
+
     @OptionGroup(title: "Images of HTML and Markdown outputs") var media: MediaFlags
 
     @OptionGroup(title: "Folders and batches") var batch: BatchFlags
@@ -107,6 +115,7 @@ struct Convert: ParsableCommand {
         options.coverPath = cover
         options.resourcePaths = resourcePaths
         options.rawHTML = rawHTML
+        options.rasterCover = rasterCover != .no
         options.images.mode = images
         options.images.maxDimension = imageMax
         options.images.quality = imageQuality

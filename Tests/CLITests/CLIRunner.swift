@@ -37,6 +37,13 @@ struct CLIRunner {
         if let directory { p.currentDirectoryURL = directory }
         p.arguments = arguments
         var env = ProcessInfo.processInfo.environment
+        // Fail closed: a test that names a real host (a saved page's photos, a lead image) gets
+        // a refused connection from a proxy that is not there, never a DNS query or the internet;
+        // the tests' own loopback servers are reached directly. A test that runs a proxy of its
+        // own sets these itself.
+        for name in ["HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"] { env[name] = "http://127.0.0.1:9" }
+        env["NO_PROXY"] = "127.0.0.1,localhost,::1"
+        env["no_proxy"] = "127.0.0.1,localhost,::1"
         for (k, v) in environment { env[k] = v }
         p.environment = env
         let out = Pipe(), err = Pipe(), inp = Pipe()

@@ -136,3 +136,35 @@ import Testing
         #expect(r.status == 0 && !report.contains("ERROR") && !report.contains("WARNING") && !report.contains("FATAL"), "\(report)")
     }
 }
+
+/// `--raster-cover`: one book gets its JPEG cover by default; a folder of books only when asked,
+/// and `no` leaves it out of one book too (the SVG cover stays).
+@Suite struct RasterCoverChoiceTests {
+    static func books(_ extra: [String]) throws -> [[String: Data]] {
+        let dir = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let inputs = dir.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
+        for name in ["a", "b"] { try Data(contentsOf: CLIRunner.seed).write(to: inputs.appendingPathComponent(name + ".txt")) }
+        let out = dir.appendingPathComponent("out")
+        let r = try CLIRunner.run(["convert", inputs.path, "--to", "epub", "--output", out.path + "/", "--quiet"] + extra)
+        guard r.status == 0 else { throw CoverCommandTests.CLIFailure(r.stderr) }
+        return try ["a", "b"].map { try CoverCommandTests.entries(of: Data(contentsOf: out.appendingPathComponent($0 + ".epub"))) }
+    }
+
+    @Test func aFolderOfBooksHasRasterCoversOnlyWhenAsked() throws {
+        for book in try Self.books([]) {
+            #expect(book["EPUB/images/cover.jpg"] == nil && book["EPUB/images/cover.svg"] != nil)
+        }
+        for book in try Self.books(["--raster-cover", "yes"]) {
+            #expect(try CoverCommandTests.rasterCover(book).width == 240)
+        }
+    }
+
+    @Test func oneBookHasItsRasterCoverUnlessTold() throws {
+        let (with, _, s1) = try CoverCommandTests.convert(["a.txt": Data(contentsOf: CLIRunner.seed)], inputs: ["a.txt"])
+        #expect(s1 == 0 && with["EPUB/images/cover.jpg"] != nil)
+        let (without, _, s2) = try CoverCommandTests.convert(["a.txt": Data(contentsOf: CLIRunner.seed)], inputs: ["a.txt"], ["--raster-cover", "no"])
+        #expect(s2 == 0 && without["EPUB/images/cover.jpg"] == nil && without["EPUB/images/cover.svg"] != nil)
+    }
+}
