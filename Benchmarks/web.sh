@@ -44,8 +44,9 @@ export SSL_CERT_FILE=$LW_CA SYSTEM_CERTIFICATE_PATH=$WORK/capath
 loopback_web_env
 grep '/news/' "$WORK/all-urls.txt" > "$WORK/urls.txt"
 ak_urls=0
-if "$BIN" convert --help | grep -qE -- '--ca-cert|--no-fetch|https?://'; then ak_urls=1; fi
-ca=(); "$BIN" convert --help | grep -q -- '--ca-cert' && ca=(--ca-cert "$LW_CA")
+akhelp=$("$BIN" convert --help || true)  # whole, not piped: grep -q ending early fails a pipe under pipefail
+if grep -qE -- '--ca-cert|--no-fetch|https?://' <<<"$akhelp"; then ak_urls=1; fi
+ca=(); grep -q -- '--ca-cert' <<<"$akhelp" && ca=(--ca-cert "$LW_CA")
 echo "$(nproc) cores; $("$BIN" --version); $(pandoc --version | head -1); $(curl --version | head -1 | cut -d' ' -f1-2); transport $TRANSPORT"
 [[ $ak_urls == 1 ]] || echo "articlekit: skipped: articlekit takes no URLs yet (only pandoc's and curl's side is measured)"
 

@@ -31,7 +31,7 @@ FUNDUS=$(cd "${FUNDUS:-../shared/corpus/html/fundus}" && pwd)
 ARTICLEKIT=${ARTICLEKIT:-$root/.build/debug/articlekit}
 ARTICLEKIT=$(realpath "$ARTICLEKIT")
 
-url_support() { "$ARTICLEKIT" convert --help 2>/dev/null | grep -qE -- '--ca-cert|--no-fetch|https?://'; }
+url_support() { local h; h=$("$ARTICLEKIT" convert --help 2>/dev/null || true); grep -qE -- '--ca-cert|--no-fetch|https?://' <<<"$h"; }
 if [[ $CLIENT == articlekit ]] && ! url_support; then
   echo "skipped: articlekit takes no URLs yet ($ARTICLEKIT convert --help shows no URL input)"; exit 0
 fi
@@ -98,7 +98,7 @@ export SSL_CERT_FILE=$LW_CA SYSTEM_CERTIFICATE_PATH=$work/capath
 
 ca_flag=()
 if [[ $CLIENT == articlekit ]]; then
-  "$ARTICLEKIT" convert --help | grep -q -- '--ca-cert' && ca_flag=(--ca-cert "$LW_CA")
+  grep -q -- '--ca-cert' <<<"$("$ARTICLEKIT" convert --help)" && ca_flag=(--ca-cert "$LW_CA")
   dead=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
   closed=http://127.0.0.1:$dead
   if env -u HTTP_PROXY -u no_proxy -u NO_PROXY https_proxy=$closed HTTPS_PROXY=$closed http_proxy=$closed all_proxy=$closed ALL_PROXY=$closed \

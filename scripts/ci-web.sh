@@ -20,7 +20,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${1:?usage: scripts/ci-web.sh ARTICLEKIT_BINARY}
-if ! "$BIN" convert --help 2>/dev/null | grep -qE -- '--ca-cert|--no-fetch|https?://'; then
+# The help text is read whole first: `grep -q` stopping early would fail the pipe under pipefail.
+help=$("$BIN" convert --help 2>/dev/null || true)
+if ! grep -qE -- '--ca-cert|--no-fetch|https?://' <<<"$help"; then
   echo "skipped: articlekit takes no URLs yet ($BIN convert --help shows no URL input)"; exit 0
 fi
 missing=()
