@@ -5,10 +5,11 @@ import Testing
 @Suite struct WebErrorTests {
     /// Converts `url` to an EPUB in a fresh folder and checks the failure: status 1, one line on
     /// standard error naming the URL and holding `reason`, and no file left behind.
-    func expectFailure(_ url: String, _ reason: String, _ extra: [String] = [], sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func expectFailure(_ url: String, _ reason: String, _ extra: [String] = [], environment: [String: String] = [:],
+                       sourceLocation: SourceLocation = #_sourceLocation) throws {
         let dir = try CLIRunner.temporaryDirectory()
         let book = dir.appendingPathComponent("story.epub")
-        let r = try CLIRunner.run(["convert", url, "--to", "epub", "--output", book.path] + extra)
+        let r = try CLIRunner.run(["convert", url, "--to", "epub", "--output", book.path] + extra, environment: environment)
         #expect(r.status == 1, "\(r.stderr)", sourceLocation: sourceLocation)
         let lines = WebPages.lines(r.stderr)
         #expect(lines.count == 1, "\(r.stderr)", sourceLocation: sourceLocation)
@@ -44,8 +45,10 @@ import Testing
         await server.close()
         try expectFailure(closed, "connection refused")
         // A label longer than DNS allows (63 bytes): the resolver refuses the name without
-        // sending a query, so no DNS server is asked.
-        try expectFailure("http://" + String(repeating: "a", count: 64) + ".invalid/story", "DNS lookup failed")
+        // sending a query, so no DNS server is asked. Without the closed proxy the CLI tests
+        // otherwise send every real name to, so that the resolver is reached at all.
+        let direct = Dictionary(uniqueKeysWithValues: ["HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"].map { ($0, "") })
+        try expectFailure("http://" + String(repeating: "a", count: 64) + ".invalid/story", "DNS lookup failed", environment: direct)
     }
 
     @Test func noFetchTurnsTheNetworkOff() async throws {
