@@ -19,22 +19,54 @@ public struct NormalizeImages: ArticleTransform {
         var result = article
         var dropped: Set<String> = []
         var kept: [Resource] = []
-        for r in article.resources {
-            if options.mode == .none {
-                dropped.insert(r.path)
-                continue
-            }
-            do {
-                let image = try ImageNormalizer.normalize(r.data, options: options)
-                kept.append(Resource(path: r.path, mediaType: image.mediaType, data: image.data))
-            } catch {
-                dropped.insert(r.path)
-                context.warn("image \(r.path) left out: \(error.message)")
+        if options.mode == .none {
+            dropped = Set(article.resources.map(\.path))
+        } else {
+            // Several images at once, one a core (libvips is thread-safe; decoding one JPEG is
+            // not spread over cores): ten 3000×2000 photos took 1.3 s one after another.
+            let outcomes = Self.normalizeAll(article.resources, options: options)
+            for (r, outcome) in zip(article.resources, outcomes) {
+                switch outcome {
+                case .success(let image):
+                    kept.append(Resource(path: r.path, mediaType: image.mediaType, data: image.data))
+                case .failure(let error):
+                    dropped.insert(r.path)
+                    context.warn("image \(r.path) left out: \(error.message)")
+                }
             }
         }
         result.resources = kept
         var remover = ImageRemover(paths: dropped, all: options.mode == .none)
         return remover.rewrite(result)
+    }
+}
+
+extension NormalizeImages {
+    /// Every resource normalised, in order, on up to as many threads as the machine has cores.
+    static func normalizeAll(_ resources: [Resource], options: ImageOptions) -> [Result<NormalizedImage, ArticleError>] {
+        let slots = Slots(count: resources.count)
+        if resources.count == 1 {
+            slots.set(0, Result { () throws(ArticleError) in try ImageNormalizer.normalize(resources[0].data, options: options) })
+        } else {
+            DispatchQueue.concurrentPerform(iterations: resources.count) { i in
+                slots.set(i, Result { () throws(ArticleError) in try ImageNormalizer.normalize(resources[i].data, options: options) })
+            }
+        }
+        return slots.values
+    }
+}
+
+/// The results of parallel work, one slot each, behind a lock.
+private final class Slots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [Result<NormalizedImage, ArticleError>?]
+
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ r: Result<NormalizedImage, ArticleError>) { lock.withLock { results[i] = r } }
+
+    var values: [Result<NormalizedImage, ArticleError>] {
+        lock.withLock { results.map { $0 ?? .failure(ArticleError(.io, "the image was not processed")) } }
     }
 }
 
