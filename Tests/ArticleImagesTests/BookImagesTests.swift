@@ -19,14 +19,7 @@ import ZIPFoundation
         try md.write(to: input, atomically: true, encoding: .utf8)
         var context = ConversionContext(options: options)
         let data = try Converter().convert([try ReaderInput(path: input.path)], to: "epub", context: &context)
-        let archive = try Archive(data: data, accessMode: .read)
-        var files: [String: Data] = [:]
-        for entry in archive {
-            var bytes = Data()
-            _ = try archive.extract(entry) { bytes.append($0) }
-            files[entry.path] = bytes
-        }
-        return (files, context.warnings.map(\.message))
+        return (try unzippedBook(data), context.warnings.map(\.message))
     }
 
     static func images(_ files: [String: Data]) -> [String: Data] {
@@ -61,4 +54,16 @@ import ZIPFoundation
         let (kept, _) = try Self.book(markdownWith: [("a.webp", webp)], options: keep)
         #expect(Array(Self.images(kept).values) == [webp])
     }
+}
+
+/// The files of a book, by path (ZIPFoundation reading what the writer zipped).
+func unzippedBook(_ data: Data) throws -> [String: Data] {
+    let archive = try Archive(data: data, accessMode: .read)
+    var files: [String: Data] = [:]
+    for entry in archive {
+        var bytes = Data()
+        _ = try archive.extract(entry) { bytes.append($0) }
+        files[entry.path] = bytes
+    }
+    return files
 }

@@ -19,14 +19,7 @@ import ZIPFoundation
             prepared.append(a)
         }
         let data = try writer.write(prepared, context: &context)
-        let archive = try Archive(data: data, accessMode: .read)
-        var files: [String: Data] = [:]
-        for entry in archive {
-            var bytes = Data()
-            _ = try archive.extract(entry) { bytes.append($0) }
-            files[entry.path] = bytes
-        }
-        return (files, context.warnings.map(\.message))
+        return (try unzippedBook(data), context.warnings.map(\.message))
     }
 
     /// The manifest item with `properties="cover-image"`: its id and href.
