@@ -54,18 +54,21 @@ struct ZipWriter {
         // Bit 11: the name is UTF-8 (set only when it is not ASCII, as zip tools do).
         let flags: UInt16 = name.contains { $0 >= 0x80 } ? 0x0800 : 0
         let version: UInt16 = method == 8 ? 20 : 10
+        // The fields the local header and the central directory share, in the same order.
+        var common: [UInt8] = []
+        common.append16(version)
+        common.append16(flags)
+        common.append16(method)
+        common.append16(timestamp.time)
+        common.append16(timestamp.date)
+        common.append32(crc)
+        common.append32(UInt32(body.count))
+        common.append32(UInt32(entry.data.count))
+        common.append16(UInt16(name.count))
         var local: [UInt8] = []
         local.reserveCapacity(30 + name.count)
         local.append32(0x0403_4B50)
-        local.append16(version)
-        local.append16(flags)
-        local.append16(method)
-        local.append16(timestamp.time)
-        local.append16(timestamp.date)
-        local.append32(crc)
-        local.append32(UInt32(body.count))
-        local.append32(UInt32(entry.data.count))
-        local.append16(UInt16(name.count))
+        local.append(contentsOf: common)
         local.append16(0)
         local.append(contentsOf: name)
         bytes.append(contentsOf: local)
@@ -73,15 +76,7 @@ struct ZipWriter {
 
         directory.append32(0x0201_4B50)
         directory.append16(0x031E)  // made by: Unix, zip 3.0
-        directory.append16(version)
-        directory.append16(flags)
-        directory.append16(method)
-        directory.append16(timestamp.time)
-        directory.append16(timestamp.date)
-        directory.append32(crc)
-        directory.append32(UInt32(body.count))
-        directory.append32(UInt32(entry.data.count))
-        directory.append16(UInt16(name.count))
+        directory.append(contentsOf: common)
         directory.append16(0)  // extra
         directory.append16(0)  // comment
         directory.append16(0)  // disk
