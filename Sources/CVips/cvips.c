@@ -81,6 +81,13 @@ cvips_image *cvips_autorotate(cvips_image *image) {
     return vips_autorot(IMG(image), &out, NULL) == 0 ? (cvips_image *)out : NULL;
 }
 
+int cvips_is_srgb8(const cvips_image *image) {
+    VipsImage *in = IMG(image);
+    int bands = vips_image_get_bands(in);
+    return vips_image_get_interpretation(in) == VIPS_INTERPRETATION_sRGB && vips_image_get_format(in) == VIPS_FORMAT_UCHAR
+        && (bands == 3 || bands == 4) && !vips_image_get_typeof(in, VIPS_META_ICC_NAME);
+}
+
 cvips_image *cvips_to_srgb(cvips_image *image) {
     VipsImage *out = NULL;
     VipsImage *in = IMG(image);
@@ -102,6 +109,16 @@ cvips_image *cvips_to_srgb(cvips_image *image) {
 cvips_image *cvips_resize(cvips_image *image, double scale) {
     VipsImage *out = NULL;
     return vips_resize(IMG(image), &out, scale, NULL) == 0 ? (cvips_image *)out : NULL;
+}
+
+cvips_image *cvips_thumbnail(const void *data, size_t length, int max_side) {
+    VipsImage *out = NULL;
+    // fail_on=error as in cvips_open, given to the loader in its option string too: libvips 8.14's
+    // thumbnail_buffer does not pass its own fail_on on, and a truncated JPEG came out grey.
+    // size=down: never enlarged.
+    return vips_thumbnail_buffer((void *)data, length, &out, max_side, "height", max_side, "size", VIPS_SIZE_DOWN,
+                                 "fail_on", VIPS_FAIL_ON_ERROR, "option_string", "fail_on=error", NULL) == 0
+        ? (cvips_image *)out : NULL;
 }
 
 int cvips_save_jpeg(cvips_image *image, int quality, void **buffer, size_t *length) {

@@ -33,10 +33,17 @@ int cvips_has_metadata(const cvips_image *image);
 int cvips_pages(const cvips_image *image);
 /// Rotates and flips as the EXIF orientation says, leaving orientation 1.
 cvips_image *cvips_autorotate(cvips_image *image);
+/// Whether the image is 8-bit sRGB already (3 bands, or 4 with alpha), with no profile to apply
+/// but sRGB's own.
+int cvips_is_srgb8(const cvips_image *image);
 /// Converts to 8-bit sRGB (through the embedded ICC profile when there is one).
 cvips_image *cvips_to_srgb(cvips_image *image);
 /// Scales by `scale` (< 1 to shrink) with a good kernel.
 cvips_image *cvips_resize(cvips_image *image, double scale);
+/// The image in `data` decoded straight to fit `max_side` × `max_side` (never larger), upright,
+/// with an embedded ICC profile applied: libvips's thumbnail path, which shrinks JPEGs while
+/// decoding (when that keeps the full target size) and streams the rest. NULL on failure.
+cvips_image *cvips_thumbnail(const void *data, size_t length, int max_side);
 /// Encodes as baseline JPEG at `quality` with every metadata block stripped; g_free the buffer
 /// with cvips_free_buffer. 0 on success.
 int cvips_save_jpeg(cvips_image *image, int quality, void **buffer, size_t *length);
