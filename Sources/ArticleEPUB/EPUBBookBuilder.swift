@@ -58,7 +58,7 @@ struct EPUBBookBuilder {
             var chapter = EPUBBook.Chapter(
                 fileName: fileNames[i], title: label, language: language,
                 titleID: rendered.titleID, headings: rendered.headings, xhtml: xhtml)
-            chapter.source = Self.sourceJSON(article, catalog: catalog)
+            chapter.source = Self.sourceJSON(article, catalog: catalog, keepsLeadImage: articles.count == 1)
             book.chapters.append(chapter)
         }
 
@@ -72,12 +72,18 @@ struct EPUBBookBuilder {
     }
 
     /// The article as stored in the book: its JSON without the image bytes, which are the
-    /// book's image files (listed by path).
-    static func sourceJSON(_ article: Article, catalog: EPUBImageCatalog) -> Data {
+    /// book's image files (listed by path). A resource that only the lead image names
+    /// (``/ArticleCore/Metadata/image``, fetched for a cover) goes in only when `keepsLeadImage`
+    /// (a book of one article, whose cover shows it): a book of several has no use for it.
+    static func sourceJSON(_ article: Article, catalog: EPUBImageCatalog, keepsLeadImage: Bool = true) -> Data {
         var stripped = article
         stripped.resources = []
         var refs: [EPUBSourceArticle.ResourceReference] = []
+        var shown = ImageSources()
+        if !keepsLeadImage { _ = shown.walk(blocks: article.blocks) }
+        let lead = article.metadata.image?.trimmingCharacters(in: .whitespaces)
         for r in article.resources {
+            if !keepsLeadImage, r.path == lead, !shown.sources.contains(r.path) { continue }
             guard let i = catalog.itemIndex(for: ImageReference(source: r.path), in: article) else { continue }
             refs.append(.init(path: r.path, mediaType: r.mediaType, href: "../" + catalog.items[i].href))
         }

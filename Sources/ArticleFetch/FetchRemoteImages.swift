@@ -33,10 +33,34 @@ public struct FetchRemoteImages: ArticleTransform {
     public let name = "fetch-remote-images"
     /// The fetcher the images are downloaded with; share one per run.
     public let fetcher: Fetcher
+    /// Work done on each image as soon as it has arrived, on a thread of its own while the other
+    /// downloads go on (the pipeline makes it reader-ready there, so decoding overlaps the
+    /// network instead of waiting for the last image); a failure leaves the image out like a
+    /// failed download. `nil`: the images are taken as they come.
+    public let prepare: (@Sendable (Resource, ImageOptions) -> Result<Resource, ArticleError>)?
 
-    /// Creates the step; `fetcher` sets the timeouts, caps, proxies and policy.
-    public init(fetcher: Fetcher) {
+    /// Whether the article's lead image (``/ArticleCore/Metadata/image``, the page's `og:image`
+    /// or JSON-LD `image`) is fetched too when no figure shows it, for a book's cover.
+    public let leadImage: Bool
+
+    /// Creates the step; `fetcher` sets the timeouts, caps, proxies and policy, `prepare`, when
+    /// given, is run on each downloaded image with the run's image options, and `leadImage` says
+    /// whether the lead image is fetched as well.
+    public init(fetcher: Fetcher, prepare: (@Sendable (Resource, ImageOptions) -> Result<Resource, ArticleError>)? = nil,
+                leadImage: Bool = false) {
         self.fetcher = fetcher
+        self.prepare = prepare
+        self.leadImage = leadImage
+    }
+
+    /// The same step, running `prepare` on each image as it arrives.
+    public func preparing(with prepare: @escaping @Sendable (Resource, ImageOptions) -> Result<Resource, ArticleError>) -> FetchRemoteImages {
+        FetchRemoteImages(fetcher: fetcher, prepare: prepare, leadImage: leadImage)
+    }
+
+    /// The same step, fetching the lead image too (`true`) or not.
+    public func fetchingLeadImage(_ fetch: Bool = true) -> FetchRemoteImages {
+        FetchRemoteImages(fetcher: fetcher, prepare: prepare, leadImage: fetch)
     }
 
     /// The article with its remote images in its resources, and the ones that could not be
@@ -46,17 +70,24 @@ public struct FetchRemoteImages: ArticleTransform {
         let referer = Self.refererURL(article.metadata.url)
         var collector = RemoteImageSources(referer: referer, known: Set(article.resources.map(\.path)))
         collector.walk(blocks: article.blocks)
+        let figures = collector.jobs.count
+        if leadImage, let lead = article.metadata.image {
+            // Last, so a figure's photo comes first; the same string as a figure's is one job.
+            _ = collector.visit(image: ImageReference(source: lead.trimmingCharacters(in: .whitespaces)))
+        }
         if collector.jobs.isEmpty { return article }
-        let outcomes = RemoteImageDownload.run(collector.jobs, referer: referer, fetcher: fetcher)
+        let preparation = prepare.map { step in RemoteImageDownload.Preparation(options: context.options.images, step: step) }
+        let outcomes = RemoteImageDownload.run(collector.jobs, referer: referer, fetcher: fetcher, preparation: preparation)
         var result = article
         var failed: Set<String> = []
-        for (job, outcome) in zip(collector.jobs, outcomes) {
+        for (index, (job, outcome)) in zip(collector.jobs, outcomes).enumerated() {
             switch outcome {
             case .success(let resource):
                 result.resources.append(resource)
             case .failure(let error):
                 failed.insert(job.source)
-                context.warn("image \(job.url.absoluteString) left out: \(error.message)")
+                let what = index < figures ? "image" : "lead image (for the cover)"
+                context.warn("\(what) \(job.url.absoluteString) left out: \(error.message)")
             }
         }
         if failed.isEmpty { return result }

@@ -8,8 +8,22 @@ import NIOPosix
 /// synchronous transform's bridge to the asynchronous ``Fetcher`` (whose connection limiter
 /// keeps the number of connections within its configuration, however many images there are).
 enum RemoteImageDownload {
+    /// What is done to each image once it has arrived (``FetchRemoteImages/prepare``).
+    struct Preparation: Sendable {
+        var options: ImageOptions
+        var step: @Sendable (Resource, ImageOptions) -> Result<Resource, ArticleError>
+
+        /// The step run on a Dispatch thread: it decodes and encodes images, which must not hold
+        /// a thread of Swift's cooperative pool (or an event loop) for that long.
+        func run(_ resource: Resource) async -> Result<Resource, ArticleError> {
+            await withCheckedContinuation { done in
+                DispatchQueue.global(qos: .userInitiated).async { done.resume(returning: step(resource, options)) }
+            }
+        }
+    }
+
     /// The outcome of each job, in the jobs' order.
-    static func run(_ jobs: [RemoteImageJob], referer: URL?, fetcher: Fetcher) -> [Result<Resource, ArticleError>] {
+    static func run(_ jobs: [RemoteImageJob], referer: URL?, fetcher: Fetcher, preparation: Preparation? = nil) -> [Result<Resource, ArticleError>] {
         guard MultiThreadedEventLoopGroup.currentEventLoop == nil else {
             // Waiting here would stop the event loop the downloads need.
             return jobs.map { .failure(ArticleError(.usage, "images cannot be fetched from an event loop thread", file: $0.url.absoluteString)) }
@@ -19,7 +33,11 @@ enum RemoteImageDownload {
         Task.detached {
             await withTaskGroup(of: (Int, Result<Resource, ArticleError>).self) { group in
                 for (index, job) in jobs.enumerated() {
-                    group.addTask { (index, await download(job, referer: referer, fetcher: fetcher)) }
+                    group.addTask {
+                        let fetched = await download(job, referer: referer, fetcher: fetcher)
+                        guard let preparation, case .success(let resource) = fetched else { return (index, fetched) }
+                        return (index, await preparation.run(resource).mapError { ArticleError($0.code, $0.message, file: job.url.absoluteString) })
+                    }
                 }
                 for await (index, outcome) in group {
                     results.withLockedValue { $0[index] = outcome }

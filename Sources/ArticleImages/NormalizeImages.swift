@@ -42,6 +42,16 @@ public struct NormalizeImages: ArticleTransform {
 }
 
 extension NormalizeImages {
+    /// One image resource made ready as `options` say (see ``ImageNormalizer``), keeping its
+    /// path: what the step does to each image, for a caller that has an image before the step
+    /// runs (a download that has just arrived).
+    public static func prepared(_ resource: Resource, options: ImageOptions) -> Result<Resource, ArticleError> {
+        Result { () throws(ArticleError) in
+            let image = try ImageNormalizer.normalize(resource.data, options: options)
+            return Resource(path: resource.path, mediaType: image.mediaType, data: image.data)
+        }
+    }
+
     /// Every resource normalised, in order, on up to as many threads as the machine has cores.
     static func normalizeAll(_ resources: [Resource], options: ImageOptions) -> [Result<NormalizedImage, ArticleError>] {
         let slots = Slots(count: resources.count)

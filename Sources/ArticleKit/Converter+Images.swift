@@ -4,9 +4,19 @@ import ArticleImages
 
 extension Converter {
     /// The image steps of a book, after its local images are loaded: the download of its
-    /// remote images (when `remoteImages` is given), then ArticleImages's `NormalizeImages`.
-    public static func imageSteps(remoteImages: FetchRemoteImages?) -> [any ArticleTransform] {
-        (remoteImages.map { [$0] } ?? []) + [NormalizeImages()]
+    /// remote images (when `remoteImages` is given), each made ready by ArticleImages's
+    /// normaliser as soon as it has arrived, then `NormalizeImages` for the rest (the local
+    /// ones; a downloaded image it finds ready already is kept as it is).
+    ///
+    /// A book fetches each article's lead image as well (`leadImage`), for the cover of a book
+    /// of one article.
+    public static func imageSteps(remoteImages: FetchRemoteImages?, leadImage: Bool = false) -> [any ArticleTransform] {
+        var steps: [any ArticleTransform] = []
+        if let remoteImages {
+            steps.append(remoteImages.fetchingLeadImage(leadImage).preparing { resource, options in NormalizeImages.prepared(resource, options: options) })
+        }
+        steps.append(NormalizeImages())
+        return steps
     }
 
     /// A copy that also brings every image its articles show into their resources, for an HTML

@@ -40,7 +40,7 @@ extension FormatRegistry {
         r.register(writer: MarkdownWriter(detectLanguage: { LanguageDetector.detect(in: $0) }))
         r.register(writer: PlainTextWriter())
         r.register(writer: HTMLWriter())
-        r.register(writer: EPUBWriter(imageSteps: Converter.imageSteps(remoteImages: remoteImages), coverRasterizer: CoverRenderer()))
+        r.register(writer: EPUBWriter(imageSteps: Converter.imageSteps(remoteImages: remoteImages, leadImage: true), coverRasterizer: CoverRenderer()))
         return r
     }
 }

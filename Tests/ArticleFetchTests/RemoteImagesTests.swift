@@ -168,6 +168,53 @@ struct RemoteImagesTests {
         await site.close()
     }
 
+    @Test("A one-article book's cover is its lead image, fetched though no figure shows it; a book of two holds no lead image")
+    func leadImageIsTheCover() async throws {
+        let lead = try TestImages.make(2400, 1200, suffix: ".webp")
+        let photo = try TestImages.make(64, 48, suffix: ".jpg")
+        let site = try await ImageSite { request in
+            switch request.uri {
+            case "/lead.webp": .send(status: 200, body: Array(lead))
+            case "/photo.jpg": .send(status: 200, body: Array(photo))
+            default: .send(status: 404)
+            }
+        }
+        let fetcher = try site.fetcher()
+        let story = "---\nimage: http://photos.example/lead.webp\n---\n" + markdownStory(["http://photos.example/photo.jpg"])
+        let (files, warnings) = try await Self.book(story, fetcher: fetcher)
+        #expect(warnings.isEmpty, "\(warnings)")
+        let cover = String(decoding: files["EPUB/text/cover.xhtml"] ?? Data(), as: UTF8.self)
+        let images = Self.images(files)
+        #expect(images.count == 2, "the figure's photo and the lead image")
+        // Made reader-ready as it arrived: a JPEG no wider than --image-max.
+        let infos = try images.map(TestImages.info)
+        #expect(infos.contains { $0.loader.lowercased().contains("jpeg") && $0.width == 1600 && $0.height == 800 })
+        #expect(cover.contains("<img") && cover.contains("images/img-002.jpg"), "\(cover)")
+        #expect(!String(decoding: files["EPUB/package.opf"] ?? Data(), as: UTF8.self).contains("image/webp"))
+
+        // Two articles: the lead images are no one's cover, and the book does not carry them.
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var inputs: [ReaderInput] = []
+        for name in ["one", "two"] {
+            let file = dir.appendingPathComponent("\(name).md")
+            try ("---\nimage: http://photos.example/lead.webp\n---\n" + markdownStory(["http://photos.example/photo.jpg"], title: name))
+                .write(to: file, atomically: true, encoding: .utf8)
+            inputs.append(try ReaderInput(path: file.path))
+        }
+        let converter = Converter(registry: .standard(remoteImages: FetchRemoteImages(fetcher: fetcher)))
+        let data = try await onThread { [inputs] in
+            var options = ConversionOptions()
+            options.title = "Two stories"
+            var context = ConversionContext(options: options)
+            return try converter.convert(inputs, to: "epub", context: &context)
+        }
+        let two = try epubFiles(data)
+        #expect(Self.images(two).count == 1, "only the figures' photo: \(two.keys.sorted())")
+        await fetcher.shutdown()
+        await site.close()
+    }
+
     @Test("--images none fetches nothing; allowing the private network reaches a loopback server")
     func noneAndAllowPrivate() async throws {
         let jpeg = try TestImages.make(64, 48, suffix: ".jpg")
