@@ -28,7 +28,9 @@ extension Convert {
         let names = outputFormatNames()
         let wantsNetwork = images != .none && !fetch.noFetch && (names.contains("epub") || media.gathersImages)
         // The same fetcher (and so the same limits, headers, proxy and CA) as the run's pages.
-        let fetcher = wantsNetwork ? try fetch.makeFetcher() : nil
+        // A batch worker's images: the workers split the run's connection limits between them.
+        let share = batch.batchWorker ? max(1, batch.jobs ?? ProcessInfo.processInfo.activeProcessorCount) : 1
+        let fetcher = wantsNetwork ? try fetch.makeFetcher(share: share) : nil
         let remote = fetcher.map { FetchRemoteImages(fetcher: $0) }
         var converter = Converter(registry: .standard(remoteImages: remote))
         var extraction: MediaExtraction?

@@ -36,7 +36,11 @@ struct FetchFlags: ParsableArguments {
 
     /// The fetch configuration these flags describe, on top of the environment's proxies and
     /// `SSL_CERT_FILE` (`--ca-cert` wins over it).
-    func configuration(environment: [String: String] = ProcessInfo.processInfo.environment) throws(ArticleError) -> FetchConfiguration {
+    ///
+    /// `share` is how many processes split the limits (a batch's workers, each fetching its
+    /// books' images): each gets `--connections / share` connections and `2 / share` to one
+    /// host, at least one of each, so that two workers together stay within them.
+    func configuration(environment: [String: String] = ProcessInfo.processInfo.environment, share: Int = 1) throws(ArticleError) -> FetchConfiguration {
         var c = try FetchConfiguration(version: ArticleKitVersion.current, environment: environment)
         c.timeout = timeout
         c.connectTimeout = min(c.connectTimeout, timeout)
@@ -49,8 +53,9 @@ struct FetchFlags: ParsableArguments {
             c.maxPageBytes = min(c.maxPageBytes, c.maxTotalBytes)
             c.maxImageBytes = min(c.maxImageBytes, c.maxTotalBytes)
         }
-        c.maxConnections = connections
-        c.maxConnectionsPerHost = min(2, connections)
+        let parts = max(1, share)
+        c.maxConnections = max(1, connections / parts)
+        c.maxConnectionsPerHost = max(1, min(2, connections) / parts)
         c.policy = NetworkPolicy(allowPrivateNetwork: allowPrivateNetwork, networkEnabled: !noFetch)
         return c
     }
@@ -58,7 +63,7 @@ struct FetchFlags: ParsableArguments {
     /// The fetcher these flags describe: the one every download of a run goes through (call
     /// `shutdownBlocking()` when done). Fails with a one-line error for a bad `--header` or an
     /// unreadable `--ca-cert`.
-    func makeFetcher(environment: [String: String] = ProcessInfo.processInfo.environment) throws(ArticleError) -> Fetcher {
-        try Fetcher(configuration: configuration(environment: environment))
+    func makeFetcher(environment: [String: String] = ProcessInfo.processInfo.environment, share: Int = 1) throws(ArticleError) -> Fetcher {
+        try Fetcher(configuration: configuration(environment: environment, share: share))
     }
 }

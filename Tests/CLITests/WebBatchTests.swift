@@ -84,4 +84,25 @@ import Testing
         #expect(limited.status == 0, "\(limited.stderr)")
         #expect(shared.withLockedValue { $0.maxInFlight } == 3, "--connections 3 across the run")
     }
+
+    /// The workers of a batch fetch their books' images themselves: between them they stay
+    /// within the run's 2 connections to one host.
+    @Test func workersFetchImagesWithinTheRunsPerHostLimit() async throws {
+        let jpeg = try TestImages.make(64, 48, suffix: ".jpg")
+        let images = try await TestServer { _ in .send(status: 200, headers: [("Content-Type", "image/jpeg")], body: Array(jpeg), delay: 0.3) }
+        let dir = try CLIRunner.temporaryDirectory()
+        let input = dir.appendingPathComponent("in", isDirectory: true)
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        for n in 1...6 {
+            let photos = (1...3).map { "![Photo \($0)](\(images.url("/s\(n)/p\($0).jpg").absoluteString))" }.joined(separator: "\n\n")
+            try "# Story \(n)\n\nText.\n\n\(photos)\n".write(to: input.appendingPathComponent("s\(n).md"), atomically: true, encoding: .utf8)
+        }
+        let r = try CLIRunner.run(["convert", input.path, "--to", "epub", "--jobs", "2", "--allow-private-network",
+                                   "--output", dir.appendingPathComponent("out").path + "/"])
+        await images.close()
+        #expect(r.status == 0 && r.stderr.contains("6 converted"), "\(r.stderr)")
+        let stats = images.stats.withLockedValue { $0 }
+        #expect(stats.requests.count == 18, "every photo fetched once")
+        #expect(stats.maxInFlight >= 1 && stats.maxInFlight <= 2, "\(stats.maxInFlight) at once to one host")
+    }
 }
