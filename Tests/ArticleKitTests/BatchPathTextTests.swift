@@ -39,4 +39,38 @@ import Testing
             #expect(r.noSpace && r.record.status == .converted)
         }
     }
+
+    /// A relative path's last component and its path without the extension, by bytes, agree
+    /// with NSString's `lastPathComponent` and `deletingPathExtension`, and a file's extension
+    /// with `pathExtension` (lower-cased, none for a leading dot).
+    @Test func namesAndExtensionsAsNSStringGivesThem() {
+        let parts = ["a", "b.txt", ".hidden", "b.", "x..y", "..", "..b", "a b.t xt", "b.TXT", "café.md", "b. c", "α.β", "b.😀", "d.tar.gz", "Ü.MD"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<3000 {
+            let n = Int.random(in: 1...4, using: &rng)
+            let path = (0..<n).map { _ in parts[Int.random(in: 0..<parts.count, using: &rng)] }.joined(separator: "/")
+            let ns = path as NSString
+            #expect(String(PathText.lastComponent(path)) == ns.lastPathComponent, "\(path)")
+            #expect(PathText.deletingExtension(path) == ns.deletingPathExtension, "\(path)")
+            let ext = ns.pathExtension
+            let name = ns.lastPathComponent
+            let hasOne = name.lastIndex(of: ".").map { $0 != name.startIndex } ?? false
+            let expected: String? = hasOne ? ext.lowercased() : nil
+            #expect(FormatRegistry.fileExtension(path) == expected, "\(path)")
+        }
+    }
+
+    /// Output paths joined as strings are the ones `appendingPathComponent` made.
+    @Test func outputPathsAsURLsMadeThem() throws {
+        for folder in ["/tmp/out", "/tmp/out/", "/", "out", "./o/../out"] {
+            var options = BatchOptions(formats: ["json", "md", "epub"], outputDirectory: URL(fileURLWithPath: folder, isDirectory: true))
+            options.jobs = 1
+            let batch = try BatchConverter(options: options)
+            for stem in ["a", "sub/b", "é/c d", "x.y"] {
+                let input = BatchInput(url: URL(fileURLWithPath: "/in/" + stem + ".txt"), displayPath: stem, relativeStem: stem, relativePath: stem + ".txt")
+                let old = batch.writers.map { options.outputDirectory.appendingPathComponent(stem + "." + batch.outputExtension($0), isDirectory: false).path }
+                #expect(batch.outputPaths(of: input) == old, "\(folder) \(stem)")
+            }
+        }
+    }
 }

@@ -18,6 +18,10 @@ public final class BatchConverter: @unchecked Sendable {
     /// What to convert and how.
     public let options: BatchOptions
     let writers: [any ArticleWriter]
+    /// The output folder's path, and `.EXT` of each writer's outputs, in `writers`' order: an
+    /// output's path is made from them by joining strings, for every file of a run.
+    let outputFolderPath: String
+    let outputSuffixes: [String]
     let lock = NSLock()
     private var progress = BatchProgress(total: 0, totalIsFinal: false)
     var cancelled = false
@@ -30,6 +34,8 @@ public final class BatchConverter: @unchecked Sendable {
         for f in options.formats { ws.append(try converter.writer(named: f)) }
         guard !ws.isEmpty else { throw ArticleError(.usage, "name at least one output format with --to") }
         writers = ws
+        outputFolderPath = options.outputDirectory.path
+        outputSuffixes = ws.map { "." + ($0.format.extensions.first ?? $0.format.name) }
         // The writers' own steps (the EPUB writer loads local images) run once, after reading.
         self.converter = converter.including(ws.flatMap(\.inputTransforms))
     }
@@ -177,11 +183,14 @@ public final class BatchConverter: @unchecked Sendable {
 
     /// Whether every output is newer than the input and than `validSince`: one stat(2) a file
     /// (FileManager's attributes cost three more calls each).
-    static func upToDate(_ outputs: [URL], input: URL, validSince: Date) -> Bool {
-        guard let inTime = modified(input.path) else { return false }
+    static func upToDate(_ outputs: [String], input: URL, validSince: Date) -> Bool {
+        // The first output first: in a new run it is not there, and the input need not be looked at.
+        guard let first = outputs.first, let firstTime = OutputFile.regularFileModified(first),
+              let inTime = modified(input.path) else { return false }
         let needed = max(inTime, validSince.timeIntervalSince1970)
-        for o in outputs {
-            guard let t = OutputFile.regularFileModified(o.path), t >= needed else { return false }
+        guard firstTime >= needed else { return false }
+        for o in outputs.dropFirst() {
+            guard let t = OutputFile.regularFileModified(o), t >= needed else { return false }
         }
         return true
     }

@@ -31,7 +31,7 @@ struct InputWalker: Sequence, IteratorProtocol {
     private var pending: [String]
     private var listReader: LineReader?
     /// The folder being walked: where it is, the path as given, its prefix below the output.
-    private var current: (root: URL, given: String, prefix: String, walk: FolderWalk)?
+    private var current: (root: URL, rootPath: String, given: String, prefix: String, walk: FolderWalk)?
     /// With one input folder its tree is mirrored straight into the output folder; with several,
     /// each goes into a subfolder named after it, so their files cannot collide.
     private let prefixFolders: Bool
@@ -59,8 +59,8 @@ struct InputWalker: Sequence, IteratorProtocol {
             if let c = current {
                 while let entry = current?.walk.next() {
                     let rel = entry.relative
-                    let full = c.root.path + "/" + rel
-                    let name = (rel as NSString).lastPathComponent
+                    let full = c.rootPath + "/" + rel
+                    let name = PathText.lastComponent(rel)
                     switch entry.kind {
                     case .folder:
                         // Never walk into the output folder (it may sit inside the input folder), an
@@ -71,7 +71,7 @@ struct InputWalker: Sequence, IteratorProtocol {
                         }
                     case .file where !name.hasPrefix("."):
                         let display = c.given.hasSuffix("/") ? c.given + rel : c.given + "/" + rel
-                        if let input = accept(URL(fileURLWithPath: full, isDirectory: false), relative: rel, prefix: c.prefix, display: display) { return input }
+                        if let input = accept(URL(fileURLWithPath: full, isDirectory: false), name: name, relative: rel, prefix: c.prefix, display: display) { return input }
                     default:
                         continue
                     }
@@ -97,12 +97,12 @@ struct InputWalker: Sequence, IteratorProtocol {
                     continue
                 }
                 let root = url.standardizedFileURL
-                current = (root, path, prefixFolders ? root.lastPathComponent : "", w)
+                current = (root, root.path, path, prefixFolders ? root.lastPathComponent : "", w)
             } else {
                 let rel = url.lastPathComponent
                 // Files named in a list keep their folders below the output folder.
                 let stemDir = listReader != nil ? Self.relativeDirectory(of: path) : ""
-                if let input = accept(url, relative: rel, prefix: stemDir, display: path, force: true) { return input }
+                if let input = accept(url, name: rel[...], relative: rel, prefix: stemDir, display: path, force: true) { return input }
             }
         }
     }
@@ -146,16 +146,15 @@ struct InputWalker: Sequence, IteratorProtocol {
         return BatchInput(url: url, displayPath: text, relativeStem: WebAddress.outputStem(for: url), relativePath: relative)
     }
 
-    private func accept(_ url: URL, relative: String, prefix: String, display: String? = nil, force: Bool = false) -> BatchInput? {
-        let name = url.lastPathComponent
+    private func accept(_ url: URL, name: Substring, relative: String, prefix: String, display: String? = nil, force: Bool = false) -> BatchInput? {
         if !force || options.inputFormat == nil {
-            guard options.inputFormat != nil || readable(name) else { return nil }
+            guard options.inputFormat != nil || readable(String(name)) else { return nil }
         }
         if !options.include.isEmpty && !options.include.contains(where: { Glob.matches($0, relative) }) { return nil }
         if options.exclude.contains(where: { Glob.matches($0, relative) }) { return nil }
         let shardKey = prefix.isEmpty ? relative : prefix + "/" + relative
         if let shard = options.shard, !shard.contains(shardKey) { return nil }
-        let stemRel = (relative as NSString).deletingPathExtension
+        let stemRel = PathText.deletingExtension(relative)
         let stem = prefix.isEmpty ? stemRel : prefix + "/" + stemRel
         return BatchInput(url: url, displayPath: display ?? url.path, relativeStem: stem, relativePath: shardKey)
     }
