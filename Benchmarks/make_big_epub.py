@@ -43,7 +43,7 @@ for i in range(images):
 for i in range(n):
     body = "".join(f"<p>{paragraph()}</p>" for _ in range(rng.randint(5, 14)))
     if i % 18 == 0:
-        body += f'<div class="figure"><img src="images/img{(i // 18) % images:04d}.png" alt="Plate {i // 18}"/></div>'
+        body += f'<div class="figure"><img src="../images/img{(i // 18) % images:04d}.png" alt="Plate {i // 18}"/></div>'
     title = f"Chapter {i + 1}"
     doc = f'<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><head><title>{title}</title></head><body><h2>{title}</h2>{body}</body></html>'
     z.writestr(f"OEBPS/text/part{i:04d}.xhtml", doc, compress_type=zipfile.ZIP_DEFLATED)

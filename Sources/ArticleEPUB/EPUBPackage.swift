@@ -172,10 +172,28 @@ enum EPUBXML {
     }
 
     static func declaresEntities(_ data: Data) -> Bool {
-        // Entities can only be declared in the DOCTYPE, before the root element.
-        let head = data.prefix(64 * 1024)
-        guard let doctype = head.firstRange(of: Data("<!DOCTYPE".utf8)) else { return false }
-        return head[doctype.lowerBound...].firstRange(of: Data("<!ENTITY".utf8)) != nil
+        // Entities can only be declared in the DOCTYPE, before the root element. A byte search
+        // (Data's generic firstRange was a fifth of the time a 2,000-chapter book took to read).
+        data.prefix(64 * 1024).withUnsafeBytes { raw -> Bool in
+            guard let doctype = find(Array("<!DOCTYPE".utf8), in: raw, from: 0) else { return false }
+            return find(Array("<!ENTITY".utf8), in: raw, from: doctype) != nil
+        }
+    }
+
+    /// The offset of `needle` in `haystack` at or after `start`.
+    private static func find(_ needle: [UInt8], in haystack: UnsafeRawBufferPointer, from start: Int) -> Int? {
+        guard let first = needle.first, haystack.count >= needle.count else { return nil }
+        var i = start
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first {
+                var j = 1
+                while j < needle.count, haystack[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return i }
+            }
+            i += 1
+        }
+        return nil
     }
 
     static func stripTags(_ s: String) -> String {
