@@ -186,7 +186,7 @@ _articlekit() {
 
 _articlekit_convert() {
     repeating_flags=()
-    non_repeating_flags=(--join-chapters --raw-html --embed-resources --force --follow-symlinks --no-fetch --allow-private-network -q --quiet -v --verbose --version -h --help)
+    non_repeating_flags=(--join-chapters --no-nonlinear --raw-html --embed-resources --force --follow-symlinks --no-fetch --allow-private-network -q --quiet -v --verbose --version -h --help)
     repeating_options=(--resource-path --include --exclude --header)
     non_repeating_options=(--to -o --output --from --encoding --language --html-site-profiles --max-input --width --title --identifier --cover --images --image-max --image-quality --raster-cover --extract-media --from-list -j --jobs --shard --report --file-timeout --file-memory --timeout --user-agent --ca-cert --max-download --connections)
     __articlekit_offer_flags_options -1
@@ -293,7 +293,7 @@ _articlekit_convert() {
 
 _articlekit_inspect() {
     repeating_flags=()
-    non_repeating_flags=(--join-chapters --version -h --help)
+    non_repeating_flags=(--join-chapters --no-nonlinear --version -h --help)
     repeating_options=()
     non_repeating_options=(--from --encoding --language --html-site-profiles --max-input)
     __articlekit_offer_flags_options 1

@@ -8,13 +8,16 @@ import zlib
 #endif
 
 /// A zip archive opened for reading with every safety limit applied: entry names that are
-/// absolute, climb out with `..` or are not UTF-8 are refused, and so is an archive that unpacks
+/// absolute or climb out with `..` are refused, and so is an archive that unpacks
 /// past the size or ratio limits. ZIPFoundation reads the directory; each entry's bytes are
 /// then taken from the bounds-checked span ``ZipLayoutCheck`` found and unpacked through a
 /// counting consumer that stops at the limit, never trusting the sizes the archive declares.
 struct EPUBArchive {
     private let bytes: Data
     private let entries: [String: ZipLayoutCheck.Span]
+    /// Entry names by their case-folded form, for hrefs that differ from the name only in case
+    /// (made on Windows or macOS, where the two are the same file); the first of each form.
+    private let folded: [String: String]
     /// Entry names in archive order.
     let names: [String]
     private let name: String
@@ -99,6 +102,12 @@ struct EPUBArchive {
         }
         entries = byName
         names = order
+        var folded: [String: String] = [:]
+        for path in order where byName[path] != nil {
+            let key = path.lowercased()
+            if folded[key] == nil { folded[key] = path }
+        }
+        self.folded = folded
     }
 
     /// Whether the last 64 KiB hold the end-of-central-directory record every zip ends with.
@@ -116,13 +125,13 @@ struct EPUBArchive {
     }
 
     /// The entry name, refused when it could write or read outside the book.
+    ///
+    /// A name is UTF-8 when its bytes are, whether or not the entry's UTF-8 flag says so
+    /// (Info-ZIP and older tools store UTF-8 names without it), and CP437 (the zip default)
+    /// only when they are not.
     static func checkedPath(_ entry: Entry, archive: String) throws(ArticleError) -> String {
-        let path = entry.path
-        if !entry.path(using: .utf8).isEmpty || path.allSatisfy(\.isASCII) {
-            // Valid UTF-8, or plain ASCII either way.
-        } else {
-            throw ArticleError(.unsafeInput, "an entry name is not valid UTF-8", file: archive)
-        }
+        let utf8 = entry.path(using: .utf8)
+        let path = utf8.isEmpty ? entry.path : utf8
         let normalized = path.precomposedStringWithCanonicalMapping
         let parts = normalized.split(separator: "/", omittingEmptySubsequences: false)
         if normalized.hasPrefix("/") || normalized.contains("\\") || normalized.contains("\0")
@@ -132,11 +141,20 @@ struct EPUBArchive {
         return normalized
     }
 
-    func contains(_ path: String) -> Bool { entries[path] != nil }
+    /// The entry a reference names, as reading systems find it: the name itself, else the same
+    /// name in Unicode's composed form, else the one name that differs from it only in case.
+    func entryName(_ path: String) -> String? {
+        if entries[path] != nil { return path }
+        let composed = path.precomposedStringWithCanonicalMapping
+        if entries[composed] != nil { return composed }
+        return folded[composed.lowercased()]
+    }
+
+    func contains(_ path: String) -> Bool { entryName(path) != nil }
 
     /// The bytes of an entry, read through a capped buffer.
     func data(_ path: String) throws(ArticleError) -> Data {
-        guard let span = entries[path] else {
+        guard let found = entryName(path), let span = entries[found] else {
             throw ArticleError(.malformed, "the book lacks \(path)", file: name)
         }
         let ratioCap = max(archiveSize, 1) * limits.maximumCompressionRatio

@@ -1,5 +1,4 @@
 import ArticleCore
-import ArticleHTML
 import ArticleSupport
 import Foundation
 
@@ -11,9 +10,18 @@ import Foundation
 /// title; set the option `epub-chapters` to `join` (`--join-chapters`) for one article with a
 /// heading per chapter instead. Images the chapters show come with the articles as resources.
 ///
-/// Every zip and XML safety limit applies (``EPUBArchiveLimits``); a book with encrypted
-/// content (DRM) is refused with a clear error.
-public struct EPUBReader: ArticleReader {
+/// It reads what reading systems read: SVG pages and SVG text, spine items shown through their
+/// `fallback` chain, image-only pages (comics), ids and hrefs with white space round them or
+/// differing in case from the file, zip names in UTF-8 without the UTF-8 flag, and a book
+/// without its `mimetype` file (with a warning). Pages that hold only a heading (a part's title
+/// page) are kept; non-linear documents (notes, answers) come after the linear ones, or not at
+/// all with the option `epub-nonlinear` set to `omit` (`--no-nonlinear`). A chapter that is
+/// missing, damaged or not XML is left out with a warning naming it.
+///
+/// Every zip and XML safety limit applies (``EPUBArchiveLimits``), and an unsafe book (zip
+/// slip, a bomb, XML entities) is refused whole; a book with encrypted content (DRM) is refused
+/// with a clear error.
+public struct EPUBReader: ArticleCollectionReader {
     /// The format: `epub` (`epub3`, `epub2`), `.epub`, `application/epub+zip`.
     public let format = FormatInfo(
         name: "epub", aliases: ["epub3", "epub2"], extensions: ["epub"], mediaType: "application/epub+zip",
@@ -34,41 +42,67 @@ public struct EPUBReader: ArticleReader {
     /// whatever a chapter's images or the stored article name, no local file is ever embedded
     /// for them, not even one beside the book.
     public func read(_ input: ReaderInput, context: inout ConversionContext) throws(ArticleError) -> [Article] {
+        try collection(input, context: &context).articles
+    }
+
+    /// Reads the book as a collection: the book's own metadata from its package document (title,
+    /// authors, language, publisher, date, identifier in ``/ArticleCore/Metadata/extra`` as
+    /// `identifier`) and the articles ``read(_:context:)`` gives. Any output of the whole book
+    /// is titled by the book, never by its first chapter.
+    public func collection(_ input: ReaderInput, context: inout ConversionContext) throws(ArticleError) -> ArticleCollection {
         context.origin = context.origin.restricted(to: .book)
+        let (archive, package) = try open(input, context: &context)
+        let meta = Self.metadata(package)
+        if let own = try EPUBSourceArticles.read(package: package, archive: archive, name: input.name) {
+            return ArticleCollection(metadata: meta, articles: own)
+        }
+        let chapters = try EPUBChapters(package: package, archive: archive, book: input.name)
+            .read(nonLinear: context.options.extra["epub-nonlinear"] != "omit", context: &context)
+        if context.options.extra["epub-chapters"] == "join" || chapters.count == 1 {
+            var book = Article.joined(chapters, title: meta.title ?? chapters.first?.metadata.title)
+            book.metadata = meta
+            if book.metadata.title == nil { book.metadata.title = chapters.first?.metadata.title }
+            return ArticleCollection(metadata: meta, articles: [book])
+        }
+        let articles = chapters.map { chapter in
+            var a = chapter
+            a.metadata = meta
+            a.metadata.extra = [:]
+            a.metadata.title = chapter.metadata.title ?? meta.title
+            if let l = chapter.metadata.language, !l.isEmpty, meta.language == nil { a.metadata.language = l }
+            return a
+        }
+        return ArticleCollection(metadata: meta, articles: articles)
+    }
+
+    /// The book's own metadata, from the package document only: no chapter is read for it.
+    public func collectionMetadata(_ input: ReaderInput, context: inout ConversionContext) throws(ArticleError) -> Metadata? {
+        let (_, package) = try open(input, context: &context)
+        return Self.metadata(package)
+    }
+
+    /// The archive and its package document, with the checks every book gets first.
+    private func open(_ input: ReaderInput, context: inout ConversionContext) throws(ArticleError) -> (EPUBArchive, EPUBPackage) {
         let name = input.name
         guard !input.data.isEmpty else { throw ArticleError(.emptyInput, "the file is empty", file: name) }
         let archive = try EPUBArchive(data: input.data, name: name, fileURL: input.fileURL, limits: limits)
-        guard archive.contains("mimetype") else {
-            throw ArticleError(.malformed, "not an EPUB: the archive has no mimetype file", file: name)
-        }
-        let mimetype = String(decoding: try archive.data("mimetype").prefix(64), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard mimetype == "application/epub+zip" else {
-            throw ArticleError(.malformed, "not an EPUB: its mimetype is \"\(mimetype.prefix(40))\", not application/epub+zip", file: name)
+        if archive.contains("mimetype") {
+            let mimetype = String(decoding: try archive.data("mimetype").prefix(64), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            guard mimetype == "application/epub+zip" else {
+                throw ArticleError(.malformed, "not an EPUB: its mimetype is \"\(mimetype.prefix(40))\", not application/epub+zip", file: name)
+            }
+        } else if archive.contains("META-INF/container.xml") {
+            // Most reading systems open such a book; its container says where the package is.
+            context.warn("the book has no mimetype file (it is not a valid EPUB); read all the same")
+        } else {
+            throw ArticleError(.malformed, "not an EPUB: the archive has no mimetype file and no META-INF/container.xml", file: name)
         }
         try EPUBEncryption.refuseDRM(archive, name: name)
-        let package = try EPUBPackage(archive: archive, name: name)
+        return (archive, try EPUBPackage(archive: archive, name: name))
+    }
 
-        if let own = try EPUBSourceArticles.read(package: package, archive: archive, name: name) {
-            return own
-        }
-        let titles = EPUBNavigationReader.titles(package: package, archive: archive, book: name)
-        var chapters: [Article] = []
-        for path in package.spine {
-            guard let item = package.items.values.first(where: { $0.path == path }),
-                  item.mediaType.contains("html"), !item.properties.contains("nav") else { continue }
-            guard let chapter = try readChapter(path, title: titles[path], archive: archive, book: name, context: &context) else { continue }
-            chapters.append(chapter)
-        }
-        // A title page (only the book's title and authors) is not a chapter of its own.
-        let titlePageLines = Set(([package.title] + package.creators.map(Optional.some)).compactMap { $0?.lowercased() })
-        chapters.removeAll { chapter in
-            chapter.resources.isEmpty && !chapter.blocks.isEmpty && chapter.blocks.allSatisfy { b in
-                b.plainText.split(separator: "\n").allSatisfy { titlePageLines.contains($0.trimmingCharacters(in: .whitespaces).lowercased()) }
-            }
-        }
-        guard !chapters.isEmpty else {
-            throw ArticleError(.noContent, "the book has no readable chapters", file: name)
-        }
+    /// The package document's metadata as the model's.
+    static func metadata(_ package: EPUBPackage) -> Metadata {
         var meta = Metadata()
         meta.title = package.title
         meta.authors = package.creators
@@ -78,47 +112,7 @@ public struct EPUBReader: ArticleReader {
         meta.url = ([package.source] + package.identifiers).compactMap { $0 }.first { $0.hasPrefix("http://") || $0.hasPrefix("https://") }
         meta.tags = package.subjects
         meta.summary = package.summary
-        if context.options.extra["epub-chapters"] == "join" {
-            var book = Article.joined(chapters, title: package.title)
-            book.metadata = meta
-            return [book]
-        }
-        return chapters.map { chapter in
-            var a = chapter
-            let title = chapter.metadata.title
-            a.metadata = meta
-            a.metadata.title = title ?? meta.title
-            return a
-        }
-    }
-
-    /// One content document as an article; `nil` for a page with no text (a cover image page).
-    private func readChapter(_ path: String, title: String?, archive: EPUBArchive, book: String,
-                             context: inout ConversionContext) throws(ArticleError) -> Article? {
-        let data = try archive.data(path)
-        let document: XMLDocument
-        if EPUBXML.declaresEntities(data) {
-            throw ArticleError(.unsafeInput, "\(path) declares XML entities (<!ENTITY>), which ArticleKit never expands; refusing the book", file: book)
-        }
-        do {
-            document = try XMLParser.parse([UInt8](data), name: book)
-        } catch {
-            // Many EPUB 2 books have markup that is not quite XML: read it as HTML instead.
-            context.warn("\(path) is not well-formed XHTML; read as HTML")
-            document = try HTMLParser.parse(data, name: book)
-            for omission in document.omissions { context.warn("\(path): \(omission)") }
-        }
-        guard let body = document.root?.descendants(named: "body").first else { return nil }
-        let heading = title ?? document.root?.descendants(named: "h1").first?.text.trimmingCharacters(in: .whitespacesAndNewlines)
-        var blocks = HTMLFragment.blocks(of: body, baseURL: "epub:/" + path, title: heading)
-        var resources: [Resource] = []
-        blocks = EPUBImages.localize(blocks, archive: archive, resources: &resources)
-        if blocks.isEmpty && resources.isEmpty { return nil }
-        let text = blocks.map(\.plainText).joined()
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty && resources.count <= 1 && path.lowercased().contains("cover") { return nil }
-        var meta = Metadata()
-        meta.title = heading.flatMap { $0.isEmpty ? nil : $0 }
-        meta.language = document.root?.attribute("lang")
-        return Article(metadata: meta, blocks: blocks, resources: resources)
+        if let id = package.identifier { meta.extra["identifier"] = .string(id) }
+        return meta
     }
 }

@@ -10,6 +10,9 @@ struct BlockBuilder {
     /// The article title and the page's visible headline (normalized), so a repeated `<h1>`
     /// is not kept as body text.
     let headlines: Set<String>
+    /// Whether inline `<svg>` is content (a book's page drawn as SVG: its `<text>` and
+    /// `<image>`), not a web page's icon.
+    var keepSVG = false
 
     static let headingLevels: [String: Int] = ["h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6]
 
@@ -23,7 +26,7 @@ struct BlockBuilder {
     /// Whether an element holds block markup (checked a few levels deep).
     func isBlockish(_ node: XMLNode, depth: Int = 0) -> Bool {
         let name = node.name
-        if ContentExtractor.blockTags.contains(name) || name == "img" || name == "amp-img" || name == "picture" { return true }
+        if ContentExtractor.blockTags.contains(name) || name == "img" || name == "amp-img" || name == "picture" || (keepSVG && name == "svg") { return true }
         guard depth < 4 else { return false }
         return node.children.contains { $0.isElement && isBlockish($0, depth: depth + 1) }
     }
@@ -63,7 +66,7 @@ struct BlockBuilder {
         switch name {
         case "p":
             if extractor.linkDensity(node) > 0.6 { return }
-            if node.children.contains(where: { $0.isElement && ($0.name == "img" || $0.name == "amp-img" || $0.name == "picture" || $0.name == "figure" || $0.name == "div") }) {
+            if node.children.contains(where: { $0.isElement && ($0.name == "img" || $0.name == "amp-img" || $0.name == "picture" || $0.name == "figure" || $0.name == "div" || (keepSVG && $0.name == "svg")) }) {
                 appendChildren(of: node, to: &out, depth: depth)
                 return
             }
@@ -106,6 +109,25 @@ struct BlockBuilder {
             } else {
                 appendChildren(of: node, to: &out, depth: depth)
             }
+        case "figure" where !hasImage(node) && hasBlockContent(node):
+            // A table, list or code "figure" (`<figure><p>List of Governors</p><table>…`): its
+            // content is what it holds, the caption a paragraph of its own.
+            for child in node.elementChildren where !skip(child) {
+                if child.name == "figcaption" {
+                    let c = inlines.inlines(of: child)
+                    if !c.isEmpty { out.append(.paragraph(c)) }
+                } else {
+                    var one: [Block] = []
+                    appendBlock(child, to: &one, depth: depth + 1)
+                    if one.isEmpty, !isBlockish(child) {
+                        let c = inlines.inlines(of: child)
+                        if !c.isEmpty { one.append(.paragraph(c)) }
+                    }
+                    out += one
+                }
+            }
+        case "svg" where keepSVG:
+            appendSVG(node, to: &out)
         case "figure", "picture":
             if let f = figures.figure(from: node) { out.append(.figure(f)) }
         case "img", "amp-img":
@@ -130,6 +152,49 @@ struct BlockBuilder {
             } else {
                 let c = inlines.inlines(of: node)
                 if !c.isEmpty { out.append(.paragraph(c)) }
+            }
+        }
+    }
+
+    /// Whether `node` holds an image of any kind.
+    private func hasImage(_ node: XMLNode) -> Bool {
+        var found = false
+        node.forEachDescendant { d in
+            if d.isElement, ["img", "amp-img", "picture", "image", "video", "object"].contains(d.name) || (!keepSVG && d.name == "svg") { found = true }
+            return !found
+        }
+        return found
+    }
+
+    /// Whether `node` holds block content other than a caption: a table, list, code or quote.
+    private func hasBlockContent(_ node: XMLNode) -> Bool {
+        var found = false
+        node.forEachDescendant { d in
+            if d.isElement, ["table", "ul", "ol", "dl", "pre", "blockquote"].contains(d.name) || (keepSVG && d.name == "svg") { found = true }
+            return !found
+        }
+        return found
+    }
+
+    /// An SVG drawing's content, in document order: each `<image>` a figure, each `<text>` a
+    /// paragraph (fixed-layout pages and SVG covers draw their words this way).
+    private func appendSVG(_ svg: XMLNode, to out: inout [Block]) {
+        svg.forEachDescendant { d in
+            guard d.isElement else { return true }
+            switch d.name {
+            case "text":
+                let t = TextTools.collapse(d.text)
+                if !t.isEmpty { out.append(.paragraph([.text(t)])) }
+                return false
+            case "image":
+                if let href = d.attribute("href"), let src = figures.resolver.image(href) {
+                    out.append(.figure(Figure(image: ImageReference(source: src, alt: ""))))
+                }
+                return false
+            case "title", "desc", "metadata", "style", "script", "defs", "foreignObject":
+                return false
+            default:
+                return true
             }
         }
     }

@@ -10,11 +10,15 @@ public enum HTMLFragment {
     ///   - node: The element to convert (usually `<body>`).
     ///   - baseURL: The address relative links and image sources resolve against.
     ///   - title: A title that, repeated as the first heading, is not kept as body text.
-    public static func blocks(of node: XMLNode, baseURL: String?, title: String? = nil) -> [Block] {
+    ///   - keepSVG: Whether inline SVG is content (a book's pages: its `<text>` as paragraphs
+    ///     and its `<image>` as figures) rather than left out as a web page's icons are.
+    public static func blocks(of node: XMLNode, baseURL: String?, title: String? = nil, keepSVG: Bool = false) -> [Block] {
         let resolver = URLResolver(base: baseURL)
         let extractor = ContentExtractor()
         let inlines = InlineBuilder(resolver: resolver) { _ in false }
         let figures = FigureExtractor(inlines: inlines, resolver: resolver)
-        return BlockBuilder(extractor: extractor, inlines: inlines, figures: figures, headlines: Set([title].compactMap { $0.map(TextTools.normalized) })).blocks(of: node)
+        var builder = BlockBuilder(extractor: extractor, inlines: inlines, figures: figures, headlines: Set([title].compactMap { $0.map(TextTools.normalized) }))
+        builder.keepSVG = keepSVG
+        return builder.blocks(of: node)
     }
 }

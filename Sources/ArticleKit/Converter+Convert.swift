@@ -47,6 +47,15 @@ extension Converter {
     public func convert(_ sources: [ArticleSource], from format: String? = nil, to writer: any ArticleWriter,
                         context: inout ConversionContext) throws(ArticleError) -> Data {
         let pipeline = including(writer.inputTransforms)
+        // One book made from one other (EPUB to EPUB): the book's own title and identifier,
+        // not its first chapter's title and a new identifier.
+        if writer.combinesArticles, sources.count == 1, case .file(let input) = sources[0],
+           context.options.title == nil || context.options.identifier == nil,
+           (try? reader(for: input, format: format))?.format.name == "epub",
+           let own = try ownMetadata(of: input, from: format, context: context) {
+            if context.options.title == nil { context.options.title = own.title }
+            if context.options.identifier == nil, case .string(let id)? = own.extra["identifier"] { context.options.identifier = id }
+        }
         var articles: [Article] = []
         for source in sources {
             switch source {
@@ -90,7 +99,7 @@ extension Converter {
         guard let reader = try reader(for: input, format: format) as? any ArticleCollectionReader else { return nil }
         var scratch = context
         do {
-            let own = try reader.collection(input, context: &scratch).metadata
+            guard let own = try reader.collectionMetadata(input, context: &scratch) else { return nil }
             return own == Metadata() ? nil : own
         } catch {
             throw error.inFile(input.name)

@@ -16,6 +16,9 @@ struct ReadingOptions: ParsableArguments {
     @Flag(name: .long, help: "Read a book (EPUB not made by ArticleKit) as one article with a heading per chapter, not one article per chapter.")
     var joinChapters = false
 
+    @Flag(name: .customLong("no-nonlinear"), help: "Read a book (EPUB) without its non-linear documents (notes, answers the spine marks linear=no), which otherwise come after the others.")
+    var noNonlinear = false
+
     @Option(name: .long, help: ArgumentHelp("Web pages: take title preferences per site from this JSON file (the format of Resources/html-sites.json) instead of the built-in ones; none for the generic choice on every site.", valueName: "file"))
     var htmlSiteProfiles: String?
 
@@ -27,6 +30,7 @@ struct ReadingOptions: ParsableArguments {
         options.encoding = encoding
         options.language = language
         if joinChapters { options.extra["epub-chapters"] = "join" }
+        if noNonlinear { options.extra["epub-nonlinear"] = "omit" }
         if let htmlSiteProfiles { options.extra["html-site-profiles"] = htmlSiteProfiles }
     }
 }

@@ -20,6 +20,7 @@ extension Convert {
         options.followSymlinks = batch.followSymlinks
         options.shard = batch.shard.flatMap(Shard.init)
         options.conversion = conversionOptions()
+        options.bookImagesBeside = !media.embedResources
         // A folder of books: the JPEG cover only when asked (it doubles a small book's time).
         options.conversion.rasterCover = rasterCover == .yes
         options.fileTimeout = batch.fileTimeout

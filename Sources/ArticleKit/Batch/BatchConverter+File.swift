@@ -58,6 +58,7 @@ extension BatchConverter {
         let outputs = outputs(of: input)
         var context = ConversionContext(options: options.conversion)
         var written: [String] = []
+        var images: [String] = []
         do throws(ArticleError) {
             let articles: [Article]
             if input.isWeb {
@@ -69,15 +70,18 @@ extension BatchConverter {
             let sources = input.isWeb ? [] : [input.url]
             for (writer, out) in zip(writers, outputs) {
                 if writer.combinesArticles || articles.count == 1 {
-                    try OutputFile.write(try writer.write(articles, context: &context), to: out, inputs: sources, within: options.outputDirectory)
-                    written.append(out.path)
+                    let media = out.deletingLastPathComponent().appendingPathComponent(out.deletingPathExtension().lastPathComponent + "-media", isDirectory: true)
+                    let files = try writeDocument(articles, with: writer, to: out, media: media, sources: sources, context: &context)
+                    images += files.images
+                    written.append(files.document)
                 } else {
                     // One file per article when the format holds one (a book read into Markdown).
                     let base = out.deletingPathExtension()
                     for (i, a) in articles.enumerated() {
                         let url = base.appendingPathComponent(String(format: "%03d", i + 1) + "." + out.pathExtension, isDirectory: false)
-                        try OutputFile.write(try writer.write([a], context: &context), to: url, inputs: sources, within: options.outputDirectory)
-                        written.append(url.path)
+                        let files = try writeDocument([a], with: writer, to: url, media: base.appendingPathComponent("media", isDirectory: true), sources: sources, context: &context)
+                        images += files.images
+                        written.append(files.document)
                     }
                 }
             }
@@ -85,7 +89,7 @@ extension BatchConverter {
                                 warnings: context.warnings.map(\.message), error: nil, milliseconds: ms()), nil)
         } catch {
             // No partial set of outputs: remove what this input already wrote.
-            for path in written { try? FileManager.default.removeItem(atPath: path) }
+            for path in written + images { try? FileManager.default.removeItem(atPath: path) }
             return (BatchRecord(path: input.displayPath, outputs: [], status: .failed,
                                 warnings: context.warnings.map(\.message), error: error.message, milliseconds: ms()),
                     error.code == .noSpace ? error : nil)

@@ -25,6 +25,9 @@ public struct BatchOptions: Sendable {
     public var shard: Shard?
     /// Settings for the readers and writers.
     public var conversion = ConversionOptions()
+    /// Whether the images a book's chapters hold are written as files beside their Markdown and
+    /// HTML outputs (and linked relatively); `false` keeps HTML self-contained (`--embed-resources`).
+    public var bookImagesBeside = true
     /// The program to run files in, a bounded pool of `jobs` processes each converting many
     /// files in turn, so that a crash, a stack overflow, an allocation failure or a hang costs one
     /// file, not the run. Without it (the default) files are converted on threads of the calling
