@@ -156,24 +156,19 @@ struct BlockBuilder {
         }
     }
 
-    /// Whether `node` holds an image of any kind.
+    /// Whether `node` holds an image of any kind (among its first few thousand descendants:
+    /// asked of every figure, so a page of nested figures stays linear).
     private func hasImage(_ node: XMLNode) -> Bool {
-        var found = false
-        node.forEachDescendant { d in
-            if d.isElement, ["img", "amp-img", "picture", "image", "video", "object"].contains(d.name) || (!keepSVG && d.name == "svg") { found = true }
-            return !found
+        node.containsElement { d in
+            ["img", "amp-img", "picture", "image", "video", "object"].contains(d.name) || (!keepSVG && d.name == "svg")
         }
-        return found
     }
 
     /// Whether `node` holds block content other than a caption: a table, list, code or quote.
     private func hasBlockContent(_ node: XMLNode) -> Bool {
-        var found = false
-        node.forEachDescendant { d in
-            if d.isElement, ["table", "ul", "ol", "dl", "pre", "blockquote"].contains(d.name) || (keepSVG && d.name == "svg") { found = true }
-            return !found
+        node.containsElement { d in
+            ["table", "ul", "ol", "dl", "pre", "blockquote"].contains(d.name) || (keepSVG && d.name == "svg")
         }
-        return found
     }
 
     /// An SVG drawing's content, in document order: each `<image>` a figure, each `<text>` a

@@ -228,6 +228,31 @@ public struct XMLNode {
         }
     }
 
+    /// Whether a descendant element, among the first `limit` descendants in document order, is
+    /// one `matches` accepts; the walk ends at the first, so a question asked of every element of
+    /// a hostile page (thousands of nested figures) costs at most `limit` steps each.
+    public func containsElement(limit: Int = 4096, where matches: (XMLNode) -> Bool) -> Bool {
+        var current = pointer.pointee.children
+        let stop = pointer
+        var seen = 0
+        while let c = current, seen < limit {
+            seen += 1
+            let isElement = c.pointee.type == XML_ELEMENT_NODE
+            if isElement, matches(XMLNode(pointer: c, document: document)) { return true }
+            if isElement, let child = c.pointee.children {
+                current = child
+                continue
+            }
+            var n = c
+            while true {
+                if let next = n.pointee.next { current = next; break }
+                guard let p = n.pointee.parent, p != stop else { return false }
+                n = p
+            }
+        }
+        return false
+    }
+
     /// The descendant elements named `name`, in document order.
     public func descendants(named name: String) -> [XMLNode] {
         var out: [XMLNode] = []
