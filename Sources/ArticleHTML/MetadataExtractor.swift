@@ -210,26 +210,6 @@ struct MetadataExtractor {
         return people.filter { seen.insert(TextTools.normalized($0)).inserted }
     }
 
-    // MARK: - Date
-
-    func published() -> ArticleDate? {
-        if let a = ld.article, let s = JSONLDExtractor.string(a["datePublished"]) ?? JSONLDExtractor.string(a["dateCreated"]),
-           let d = HTMLDateParser.parse(s) {
-            return d
-        }
-        let keys = ["article:published_time", "article:published:time", "og:published_time", "article:published", "datepublished", "pubdate", "publishdate",
-                    "publish-date", "publish_date", "publication_date", "date", "dc.date", "dc.date.issued", "dcterms.created",
-                    "dcterms.date", "sailthru.date", "parsely-pub-date", "article.published", "originalpublicationdate",
-                    "cxenseparse:recs:publishtime", "last-modified", "article:modified_time", "datemodified"]
-        for k in keys {
-            for v in scan.meta[k] ?? [] { if let d = HTMLDateParser.parse(v) { return d } }
-        }
-        let timed = scan.times.first { $0.attribute("itemprop") == "datePublished" || $0.attribute("pubdate") != nil } ?? scan.times.first
-        if let t = timed, let s = t.attribute("datetime"), let d = HTMLDateParser.parse(s) { return d }
-        if let a = ld.article, let s = JSONLDExtractor.string(a["dateModified"]), let d = HTMLDateParser.parse(s) { return d }
-        return nil
-    }
-
     // MARK: - Tags
 
     func tags() -> [String] {
