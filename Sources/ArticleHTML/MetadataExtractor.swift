@@ -176,40 +176,6 @@ struct MetadataExtractor {
         return headline ?? og ?? h1 ?? title
     }
 
-    // MARK: - Authors
-
-    func authors() -> [String] {
-        let site = siteName.map(TextTools.normalized)
-        let publisher = ld.article.flatMap { JSONLDExtractor.names($0["publisher"]).first?.name }.map(TextTools.normalized)
-        func isSite(_ n: String) -> Bool {
-            let x = TextTools.normalized(n)
-            return x == site || x == publisher
-        }
-        var people: [String] = []
-        // What the page declares (JSON-LD, <meta name=author>) is taken as it stands, an
-        // organisation included when no person is named; bylines found by class names must
-        // look like names and must not be the site.
-        if let a = ld.article {
-            let names = JSONLDExtractor.names(a["author"]) + JSONLDExtractor.names(a["creator"])
-            people = names.filter { !$0.isOrganization }.flatMap { AuthorNames.split($0.name) }
-            if people.isEmpty { people = names.flatMap { AuthorNames.split($0.name) } }
-        }
-        if people.isEmpty, let m = scan.first("author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl", "link:author"),
-           !m.hasPrefix("http") {
-            people = AuthorNames.split(m)
-        }
-        if people.isEmpty {
-            for node in scan.bylines {
-                let t = TextTools.collapse(node.text)
-                guard !t.isEmpty, t.count < 120 else { continue }
-                let names = AuthorNames.split(t).filter { !isSite($0) && AuthorNames.looksLikeName($0) }
-                if !names.isEmpty { people = names; break }
-            }
-        }
-        var seen: Set<String> = []
-        return people.filter { seen.insert(TextTools.normalized($0)).inserted }
-    }
-
     // MARK: - Tags
 
     func tags() -> [String] {
