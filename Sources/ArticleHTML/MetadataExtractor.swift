@@ -156,9 +156,16 @@ struct MetadataExtractor {
         var candidates: [String] = []
         let headline = titleText(.jsonld)
         let og = scan.first("og:title", "twitter:title").map { stripSiteName($0) }.flatMap { $0.isEmpty ? nil : $0 }
-        let h1 = titleText(.h1)
+        // Dublin Core and Parse.ly titles are declared as deliberately as OpenGraph's.
+        let declared = scan.first("dc:title", "dc.title", "dcterms.title", "parsely-title").map(TextTools.collapse).flatMap { $0.isEmpty ? nil : $0 }
         let title = titleText(.title)
-        for c in [h1, headline, og, title] { if let c { candidates.append(c) } }
+        var h1 = titleHeadline
+        // With no title in the metadata, a heading that shares no word with <title> is not the
+        // page's headline (a section name, a logo text, a lone word).
+        if headline == nil, og == nil, declared == nil, let h = h1, let t = title, !Self.shareAWord(h, t), !isSiteName(TextTools.normalized(t)) {
+            h1 = nil
+        }
+        for c in [h1, headline, og, declared, title] { if let c { candidates.append(c) } }
         guard !candidates.isEmpty else { return nil }
         let normalized = candidates.map(TextTools.normalized)
         // The visible headline, when another source agrees with it or the page <title> holds
@@ -169,11 +176,12 @@ struct MetadataExtractor {
             if let title, TextTools.normalized(title).contains(n), n.count * 10 >= TextTools.normalized(title).count * 4 { return h1 }
         }
         // Else the first candidate, in order of trust, that another source agrees with; else
-        // OpenGraph, the title the publisher chose for sharing the article.
+        // the declared title, OpenGraph's (the one the publisher chose for sharing), the
+        // heading, the page's <title>.
         for (i, n) in normalized.enumerated() where normalized.filter({ $0 == n }).count >= 2 {
             return candidates[i]
         }
-        return headline ?? og ?? h1 ?? title
+        return headline ?? declared ?? og ?? h1 ?? title
     }
 
     // MARK: - Tags
