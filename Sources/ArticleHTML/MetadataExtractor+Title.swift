@@ -68,4 +68,12 @@ extension MetadataExtractor {
         let wa = Set(TextTools.words(a).filter { $0.count > 1 })
         return TextTools.words(b).contains { $0.count > 1 && wa.contains($0) }
     }
+
+    /// Whether the page declares itself an article: a JSON-LD article, `og:type` `article`, or
+    /// a publication date in its metadata.
+    var declaresArticle: Bool {
+        if ld.article != nil { return true }
+        if scan.first("og:type")?.lowercased() == "article" { return true }
+        return Self.publishedMetaKeys.prefix(6).contains { scan.meta[$0] != nil }
+    }
 }
