@@ -41,7 +41,9 @@ struct ArticleExtraction {
     /// process (building the environment dictionary each page was 0.6% of the page benchmark).
     static let debug = ProcessInfo.processInfo.environment["ARTICLEKIT_DEBUG_EXTRACT"] != nil
 
-    /// The article, or `nil` when the page holds no running text at all.
+    /// The article; with no blocks when no body is found on a page that declares itself an
+    /// article (``MetadataExtractor/declaresArticle``); `nil` when the page holds no running
+    /// text at all and declares no article.
     func article() -> Article? {
         let profileTitle = metadata.profileTitle
         var meta = metadata.metadata(profileTitle: profileTitle)
@@ -86,7 +88,12 @@ struct ArticleExtraction {
             blocks = body.split(whereSeparator: \.isNewline).map { TextTools.collapse(String($0)) }.filter { !$0.isEmpty }
                 .map { Block.paragraph([.text($0)]) } + blocks.filter(\.isFigure)
         }
-        guard blocks.contains(where: { !$0.isFigure && !$0.plainText.trimmingWhitespace.isEmpty }) else { return nil }
+        guard blocks.contains(where: { !$0.isFigure && !$0.plainText.trimmingWhitespace.isEmpty }) else {
+            // No body found, but the page says it is an article: its metadata, with no blocks
+            // (the reader warns).
+            guard meta.title != nil, metadata.declaresArticle else { return nil }
+            return Article(metadata: meta, blocks: [])
+        }
         // A language the page does not declare is left unset: the pipeline's `detect-language`
         // step reads it from the text (ArticleLanguage), so this target needs no detector.
         return Article(metadata: meta, blocks: blocks)

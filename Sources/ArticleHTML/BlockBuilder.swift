@@ -39,8 +39,10 @@ struct BlockBuilder {
         var run: [XMLNode] = []
         func flush() {
             guard !run.isEmpty else { return }
-            let content = inlines.inlines(of: run)
-            if !content.isEmpty { out.append(.paragraph(content)) }
+            for part in Self.splitAtBreakPairs(run) {
+                let content = inlines.inlines(of: part)
+                if !content.isEmpty { out.append(.paragraph(content)) }
+            }
             run.removeAll()
         }
         for child in node.children {
@@ -58,6 +60,31 @@ struct BlockBuilder {
             }
         }
         flush()
+    }
+
+    /// A run of text and inline elements cut where two `<br>`s follow each other (white space
+    /// between them aside): pages that write no `<p>` separate their paragraphs that way.
+    static func splitAtBreakPairs(_ run: [XMLNode]) -> [[XMLNode]] {
+        var parts: [[XMLNode]] = [[]]
+        var pendingBreak: Int?
+        for node in run {
+            if node.isElement(named: "br") {
+                if let first = pendingBreak {
+                    // The first <br> of the pair ends the paragraph; both are dropped.
+                    if let last = parts.indices.last { parts[last].removeSubrange(first...) }
+                    parts.append([])
+                    pendingBreak = nil
+                    continue
+                }
+                pendingBreak = parts[parts.count - 1].count
+            } else if node.kind == .text, node.content.trimmingWhitespace.isEmpty {
+                // White space between the two <br>s keeps the pair.
+            } else {
+                pendingBreak = nil
+            }
+            parts[parts.count - 1].append(node)
+        }
+        return parts.filter { !$0.isEmpty }
     }
 
     private func appendBlock(_ node: XMLNode, to out: inout [Block], depth: Int) {

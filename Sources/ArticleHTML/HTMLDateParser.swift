@@ -1,14 +1,25 @@
 import ArticleCore
 import Foundation
 
-/// Reads the dates news pages put in metadata: ISO 8601 in its many spellings (`2024-05-03T10:00:00.000+0200`,
-/// `2024-05-03 10:00`, `20240503T100000Z`), RFC 2822 (`Fri, 03 May 2024 08:00:00 GMT`), and
-/// `03.05.2024` day-first dates.
 extension Character {
     var isASCIIDigitCharacter: Bool { isASCII && isNumber }
 }
 
+/// Reads the dates news pages put in metadata: ISO 8601 in its many spellings (`2024-05-03T10:00:00.000+0200`,
+/// `2024-05-03 10:00`, `20240503T100000Z`, `2018-10-29T10:15-500`), RFC 2822
+/// (`Fri, 03 May 2024 08:00:00 GMT`), `ctime` and JavaScript forms (`Mon Aug 03 12:45:00 EDT 2015`,
+/// `Sat Dec 07 2024 01:36:42 GMT+0000`), `03.05.2024` day-first dates, and whatever
+/// ``HTMLDateText`` reads in text (`05/29/2007 09:49:00`, `December 12, 2016`).
 enum HTMLDateParser {
+    /// UTC offsets in minutes of the zone abbreviations pages print; ambiguous ones (`IST`,
+    /// `BST` aside) are left out.
+    static let zoneOffsets: [String: Int] = [
+        "UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "BST": 60, "CET": 60, "MEZ": 60, "WEST": 60, "CEST": 120, "MESZ": 120,
+        "EET": 120, "EEST": 180, "MSK": 180, "EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "MST": -420,
+        "MDT": -360, "PST": -480, "PDT": -420, "AKST": -540, "AKDT": -480, "HST": -600, "JST": 540, "KST": 540,
+        "AEST": 600, "AEDT": 660, "ACST": 570, "AWST": 480, "NZST": 720, "NZDT": 780, "ICT": 420, "SGT": 480, "HKT": 480,
+    ]
+
     static func parse(_ raw: String) -> ArticleDate? {
         let s = raw.trimmingWhitespace
         guard s.count >= 8, s.count < 80 else { return nil }
@@ -25,6 +36,13 @@ enum HTMLDateParser {
         t = t.replacingOccurrences(of: " +", with: "+").replacingOccurrences(of: " -", with: "-")
             .replacingOccurrences(of: " Z", with: "Z").replacingOccurrences(of: "UTC", with: "Z")
         if let d = ArticleDate(iso8601: t) { return d }
+        // An offset written with three digits ("-500" for -05:00).
+        if let tIndex = t.firstIndex(of: "T"), let sign = t[tIndex...].lastIndex(where: { $0 == "+" || $0 == "-" }),
+           t[t.index(after: sign)...].count == 3, t[t.index(after: sign)...].allSatisfy(\.isASCIIDigitCharacter) {
+            var padded = t
+            padded.insert("0", at: padded.index(after: sign))
+            if let d = ArticleDate(iso8601: padded) { return d }
+        }
         let u = Array(t.utf8)
         func digits(_ r: Range<Int>) -> Int? {
             guard r.upperBound <= u.count else { return nil }
@@ -48,7 +66,21 @@ enum HTMLDateParser {
            let y = digits(6..<10) {
             return ArticleDate(year: y, month: m, day: d)
         }
-        return rfc2822(s)
+        if let d = rfc2822(s) ?? ctime(s) { return d }
+        return HTMLDateText.find(in: s, monthFirst: true)
+    }
+
+    /// `Mon Aug 03 12:45:00 EDT 2015`: the month and day, the time, a zone, then the year.
+    static func ctime(_ s: String) -> ArticleDate? {
+        var parts = s.split(separator: " ").map(String.init)
+        if let f = parts.first, f.count == 3, HTMLDateText.months[f.lowercased()] == nil { parts.removeFirst() }
+        guard parts.count >= 4, let month = HTMLDateText.months[parts[0].lowercased()], let day = Int(parts[1]),
+              let year = parts.last.flatMap({ Int($0) }), year > 999 else { return nil }
+        let hms = parts[2].split(separator: ":").compactMap { Int($0) }
+        guard hms.count >= 2 else { return nil }
+        let offset = parts.count >= 5 ? zoneOffsets[parts[3].uppercased()] : nil
+        return ArticleDate(year: year, month: month, day: day, hour: hms[0], minute: hms[1], second: hms.count > 2 ? hms[2] : 0,
+                           utcOffsetMinutes: offset)
     }
 
     private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
@@ -68,7 +100,7 @@ enum HTMLDateParser {
         }
         if parts.count >= 5 {
             let z = parts[4]
-            if z == "GMT" || z == "UTC" || z == "Z" { offset = 0 } else if z.count == 5, let v = Int(z.dropFirst()) {
+            if let known = zoneOffsets[z.uppercased()] { offset = known } else if z.count == 5, let v = Int(z.dropFirst()) {
                 offset = (z.hasPrefix("-") ? -1 : 1) * (v / 100 * 60 + v % 100)
             }
         }

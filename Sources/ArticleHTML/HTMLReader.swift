@@ -6,8 +6,11 @@ import ArticleSupport
 /// (title, authors, date, site, address, language, tags, summary, lead image).
 ///
 /// A page with no running text at all (an empty page, a bare home page of links, a 404 page)
-/// throws ``/ArticleCore/ArticleError`` with code `.noContent` ("no article content found"). A page with
-/// some text but no clear article yields an article holding the best text block found.
+/// throws ``/ArticleCore/ArticleError`` with code `.noContent` ("no article content found"),
+/// unless it declares itself an article (a JSON-LD article, `og:type` `article`, a publication
+/// date) and has a title: then it yields an article with its metadata and no blocks, and a
+/// warning ("no article body found in the page"). A page with some text but no clear article
+/// yields an article holding the best text block found.
 public struct HTMLReader: ArticleReader {
     /// `html` (also `htm`, `xhtml`), files `.html`, `.htm`, `.xhtml`.
     public let format = FormatInfo(
@@ -37,6 +40,7 @@ public struct HTMLReader: ArticleReader {
         guard let article = extraction.article() else {
             throw ArticleError(.noContent, "no article content found in the page", file: input.name)
         }
+        if article.blocks.isEmpty { context.warn("no article body found in the page; only its metadata was read") }
         return [article]
     }
 }

@@ -9,7 +9,7 @@ struct JSONLDExtractor {
 
     init(scripts: [XMLNode]) {
         for s in scripts {
-            let text = s.text
+            let text = Self.unwrapped(s.text)
             guard let data = text.data(using: .utf8) else { continue }
             var json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
             if json == nil {
@@ -20,6 +20,23 @@ struct JSONLDExtractor {
             }
             if let json { collect(json, depth: 0) }
         }
+    }
+
+    /// A script's JSON without the wrapping pages put around it: `<![CDATA[ … ]]>` (also
+    /// behind `//` or inside `/* */`, as XHTML pages write it) and `<!-- … -->`.
+    static func unwrapped(_ raw: String) -> String {
+        var t = raw.trimmingWhitespace
+        guard let f = t.first, f == "<" || f == "/" else { return t }
+        for (open, close) in [("//<![CDATA[", "//]]>"), ("/*<![CDATA[*/", "/*]]>*/"), ("<![CDATA[", "]]>"), ("<!--", "-->")] {
+            if t.hasPrefix(open) {
+                t.removeFirst(open.count)
+                t = t.trimmingWhitespace
+                if t.hasSuffix(close) { t.removeLast(close.count) } else if t.hasSuffix("]]>") { t.removeLast(3) }
+                t = t.trimmingWhitespace
+                if t.hasSuffix("//") { t.removeLast(2) }
+            }
+        }
+        return t
     }
 
     private mutating func collect(_ value: Any, depth: Int) {
@@ -52,6 +69,17 @@ struct JSONLDExtractor {
         let arts = objects.filter { o in Self.types(o).contains { Self.articleTypes.contains($0) && $0 != "webpage" } }
         return arts.first { $0["headline"] != nil || $0["articleBody"] != nil } ?? arts.first
             ?? objects.first { Self.types($0).contains("webpage") && $0["headline"] != nil }
+    }
+
+    /// Every object of an article type (``article`` first), for the fields the chosen article
+    /// lacks.
+    var articles: [[String: Any]] {
+        var out: [[String: Any]] = []
+        if let a = article { out.append(a) }
+        for o in objects where Self.types(o).contains(where: { Self.articleTypes.contains($0) && $0 != "webpage" }) {
+            if !out.contains(where: { NSDictionary(dictionary: $0).isEqual(to: o) }) { out.append(o) }
+        }
+        return out
     }
 
     /// A string value, or the first of an array of strings.

@@ -156,9 +156,16 @@ struct MetadataExtractor {
         var candidates: [String] = []
         let headline = titleText(.jsonld)
         let og = scan.first("og:title", "twitter:title").map { stripSiteName($0) }.flatMap { $0.isEmpty ? nil : $0 }
-        let h1 = titleText(.h1)
+        // Dublin Core and Parse.ly titles are declared as deliberately as OpenGraph's.
+        let declared = scan.first("dc:title", "dc.title", "dcterms.title", "parsely-title").map(TextTools.collapse).flatMap { $0.isEmpty ? nil : $0 }
         let title = titleText(.title)
-        for c in [h1, headline, og, title] { if let c { candidates.append(c) } }
+        var h1 = titleHeadline
+        // With no title in the metadata, a heading that shares no word with <title> is not the
+        // page's headline (a section name, a logo text, a lone word).
+        if headline == nil, og == nil, declared == nil, let h = h1, let t = title, !Self.shareAWord(h, t), !isSiteName(TextTools.normalized(t)) {
+            h1 = nil
+        }
+        for c in [h1, headline, og, declared, title] { if let c { candidates.append(c) } }
         guard !candidates.isEmpty else { return nil }
         let normalized = candidates.map(TextTools.normalized)
         // The visible headline, when another source agrees with it or the page <title> holds
@@ -169,65 +176,12 @@ struct MetadataExtractor {
             if let title, TextTools.normalized(title).contains(n), n.count * 10 >= TextTools.normalized(title).count * 4 { return h1 }
         }
         // Else the first candidate, in order of trust, that another source agrees with; else
-        // OpenGraph, the title the publisher chose for sharing the article.
+        // the declared title, OpenGraph's (the one the publisher chose for sharing), the
+        // heading, the page's <title>.
         for (i, n) in normalized.enumerated() where normalized.filter({ $0 == n }).count >= 2 {
             return candidates[i]
         }
-        return headline ?? og ?? h1 ?? title
-    }
-
-    // MARK: - Authors
-
-    func authors() -> [String] {
-        let site = siteName.map(TextTools.normalized)
-        let publisher = ld.article.flatMap { JSONLDExtractor.names($0["publisher"]).first?.name }.map(TextTools.normalized)
-        func isSite(_ n: String) -> Bool {
-            let x = TextTools.normalized(n)
-            return x == site || x == publisher
-        }
-        var people: [String] = []
-        // What the page declares (JSON-LD, <meta name=author>) is taken as it stands, an
-        // organisation included when no person is named; bylines found by class names must
-        // look like names and must not be the site.
-        if let a = ld.article {
-            let names = JSONLDExtractor.names(a["author"]) + JSONLDExtractor.names(a["creator"])
-            people = names.filter { !$0.isOrganization }.flatMap { AuthorNames.split($0.name) }
-            if people.isEmpty { people = names.flatMap { AuthorNames.split($0.name) } }
-        }
-        if people.isEmpty, let m = scan.first("author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl", "link:author"),
-           !m.hasPrefix("http") {
-            people = AuthorNames.split(m)
-        }
-        if people.isEmpty {
-            for node in scan.bylines {
-                let t = TextTools.collapse(node.text)
-                guard !t.isEmpty, t.count < 120 else { continue }
-                let names = AuthorNames.split(t).filter { !isSite($0) && AuthorNames.looksLikeName($0) }
-                if !names.isEmpty { people = names; break }
-            }
-        }
-        var seen: Set<String> = []
-        return people.filter { seen.insert(TextTools.normalized($0)).inserted }
-    }
-
-    // MARK: - Date
-
-    func published() -> ArticleDate? {
-        if let a = ld.article, let s = JSONLDExtractor.string(a["datePublished"]) ?? JSONLDExtractor.string(a["dateCreated"]),
-           let d = HTMLDateParser.parse(s) {
-            return d
-        }
-        let keys = ["article:published_time", "article:published:time", "og:published_time", "article:published", "datepublished", "pubdate", "publishdate",
-                    "publish-date", "publish_date", "publication_date", "date", "dc.date", "dc.date.issued", "dcterms.created",
-                    "dcterms.date", "sailthru.date", "parsely-pub-date", "article.published", "originalpublicationdate",
-                    "cxenseparse:recs:publishtime", "last-modified", "article:modified_time", "datemodified"]
-        for k in keys {
-            for v in scan.meta[k] ?? [] { if let d = HTMLDateParser.parse(v) { return d } }
-        }
-        let timed = scan.times.first { $0.attribute("itemprop") == "datePublished" || $0.attribute("pubdate") != nil } ?? scan.times.first
-        if let t = timed, let s = t.attribute("datetime"), let d = HTMLDateParser.parse(s) { return d }
-        if let a = ld.article, let s = JSONLDExtractor.string(a["dateModified"]), let d = HTMLDateParser.parse(s) { return d }
-        return nil
+        return headline ?? declared ?? og ?? h1 ?? title
     }
 
     // MARK: - Tags

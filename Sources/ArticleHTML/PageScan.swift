@@ -12,6 +12,13 @@ struct PageScan {
     var ldScripts: [XMLNode] = []
     var h1s: [XMLNode] = []
     var times: [XMLNode] = []
+    /// Where each of ``times`` is, as the number of elements visited before it.
+    var timePositions: [Int] = []
+    /// Where the first `<h1>` is, as the number of elements visited before it.
+    var h1Position: Int?
+    /// Elements other than `<meta>` whose microdata says they hold the publication date
+    /// (`itemprop="datePublished"` or `"dateCreated"`), in document order.
+    var publishedNodes: [XMLNode] = []
     var bylines: [XMLNode] = []
     var body: XMLNode?
     /// The number of elements visited (not counting the insides of scripts, styles and SVG).
@@ -29,7 +36,13 @@ struct PageScan {
             case "meta":
                 if let content = node.attribute("content") {
                     for key in ["name", "property", "itemprop", "http-equiv"] {
-                        if let k = node.attribute(key) { meta[k.lowercased(), default: []].append(content) }
+                        // RDFa lets one element name several properties: `property="dc:title og:title"`.
+                        guard let k = node.attribute(key) else { continue }
+                        if k.contains(" ") {
+                            for part in k.lowercased().split(separator: " ") { meta[String(part), default: []].append(content) }
+                        } else {
+                            meta[k.lowercased(), default: []].append(content)
+                        }
                     }
                 }
                 return false
@@ -53,12 +66,14 @@ struct PageScan {
                 body = body ?? node
             case "h1":
                 if h1s.count < 10 { h1s.append(node) }
+                if h1Position == nil { h1Position = elementCount }
             case "time":
-                if times.count < 30 { times.append(node) }
+                if times.count < 30 { times.append(node); timePositions.append(elementCount) }
             default:
                 break
             }
             if bylines.count < 20, Self.isByline(node) { bylines.append(node) }
+            if publishedNodes.count < 5, node.withAttribute("itemprop", Self.namesPublication) == true { publishedNodes.append(node) }
             return true
         }
     }
@@ -68,6 +83,14 @@ struct PageScan {
         if node.withAttribute("rel", { $0.elementsEqual("author".utf8) }) == true { return true }
         if node.withAttribute("itemprop", { $0.elementsEqual("author".utf8) || $0.elementsEqual("creator".utf8) }) == true { return true }
         return BoilerplateRules.namesByline(node)
+    }
+
+    private static let datePublished = Array("datePublished".utf8)
+    private static let dateCreated = Array("dateCreated".utf8)
+
+    /// Whether an `itemprop` value names the publication date.
+    static func namesPublication(_ v: UnsafeBufferPointer<UInt8>) -> Bool {
+        v.elementsEqual(datePublished) || v.elementsEqual(dateCreated)
     }
 
     /// The first non-empty meta value for any of `keys`.

@@ -1,5 +1,6 @@
 import ArticleCore
 import ArticleHTML
+import Foundation
 import Testing
 
 @Suite struct ContentExtractionTests {
@@ -77,5 +78,36 @@ import Testing
         """
         let a = try read(page(body: body))
         #expect(a.paragraphs == lorem)
+    }
+}
+
+/// Text that a page separates with `<br><br>` instead of `<p>`.
+@Suite struct BreakPairParagraphTests {
+    @Test func breakPairsInAContainerAreParagraphs() throws {
+        let text = lorem.joined(separator: "<br>\n<br>\n")
+        let html = page(body: "<h1>Trams</h1><div class=\"story-text\">\(text)<br><br>\(moreLorem[3])<br>and a second line</div>")
+        let a = try read(html)
+        #expect(a.paragraphs.count == 4)
+        #expect(a.paragraphs.first == lorem[0])
+        // A single <br> stays a line break inside its paragraph.
+        #expect(a.paragraphs.last?.contains("a second line") == true)
+    }
+}
+
+/// A page that declares an article but whose body cannot be found still gives its metadata.
+@Suite struct MetadataWithoutBodyTests {
+    @Test func anArticlePageWithNoBodyGivesItsMetadataAndAWarning() throws {
+        let html = """
+        <html><head><title>Trams to grow | City News</title><meta property="og:type" content="article"><meta property="og:site_name" content="City News">
+        <meta property="article:published_time" content="2024-05-03T10:00:00Z"><meta name="author" content="Jane Roe"></head>
+        <body><nav><a href="/a">A</a><a href="/b">B</a></nav><div id="app"></div></body></html>
+        """
+        var context = ConversionContext()
+        let articles = try HTMLReader().read(ReaderInput(data: Data(html.utf8), name: "page.html"), context: &context)
+        #expect(articles.first?.blocks.isEmpty == true)
+        #expect(articles.first?.metadata.title == "Trams to grow")
+        #expect(articles.first?.metadata.authors == ["Jane Roe"])
+        #expect(articles.first?.metadata.published?.iso8601 == "2024-05-03T10:00:00Z")
+        #expect(context.warnings.contains { $0.message.contains("no article body found") })
     }
 }
