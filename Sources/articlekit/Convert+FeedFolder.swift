@@ -11,8 +11,9 @@ extension Convert {
     func runFeedsToFolder(_ pipeline: ImagePipeline) throws(ArticleError) -> Int32? {
         guard batch.fromList == nil, !batch.batchWorker, let output, output != "-", !formats.isEmpty else { return nil }
         let converter = pipeline.converter
-        let candidates = try expandFolders(inputs, converter)
-        let fileFeed = candidates.contains { p in !Self.isURL(p) && p != "-" && Self.startsLikeAFeed(p) }
+        // Files named as inputs; a folder's files are the readers' formats, never feeds (and a
+        // folder that cannot be listed is the batch's failure to report, not this look's).
+        let fileFeed = inputs.contains { p in !Self.isURL(p) && p != "-" && !Self.looksLikeFolder(p) && Self.startsLikeAFeed(p) }
         guard fileFeed || feeds.anyGiven else { return nil }
         var context = ConversionContext(options: conversionOptions())
         context.options.rasterCover = rasterCover == .yes
