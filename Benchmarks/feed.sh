@@ -11,7 +11,7 @@
 # it with its photo.
 #
 #   Benchmarks/feed.sh [ARTICLEKIT_BINARY]    (default: swift build -c release)
-#   RUNS=3, ITEMS=100, HOSTS=25, LATENCY_MS=50, KEEP=1 (keep the work folder)
+#   RUNS=3, ITEMS=100, HOSTS=25, LATENCY_MS=50, IMAGES=reader|none, KEEP=1 (keep the work folder)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${1:-}
@@ -42,8 +42,11 @@ open(sys.argv[2], "w").write("\n".join(out) + "\n")
 PY
 echo "$(nproc) cores; $("$BIN" --version); $ITEMS items over $HOSTS hosts, ${LATENCY_MS} ms latency each"
 
-paper() { "$BIN" convert "$WORK/feed.xml" --to epub --ca-cert "$LW_CA" --output "$WORK/$1.epub" --quiet "${@:2}"; }
-count() { python3 -c 'import sys, zipfile; n = zipfile.ZipFile(sys.argv[1]).namelist(); print(sum(p.startswith("EPUB/text/chapter-") for p in n), sum(p.startswith("EPUB/images/") and p.endswith(".jpg") and "cover" not in p for p in n))' "$1"; }
+IMAGES=${IMAGES:-reader}  # IMAGES=none: the same papers without photos (the network part alone)
+paper() { "$BIN" convert "$WORK/feed.xml" --to epub --images "$IMAGES" --ca-cert "$LW_CA" --output "$WORK/$1.epub" --quiet "${@:2}"; }
+# Chapters, and chapters showing a photo (the loopback web's photos repeat, and a book keeps one
+# copy of identical bytes, so image files are not counted).
+count() { python3 -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); c = [p for p in z.namelist() if p.startswith("EPUB/text/chapter-")]; print(len(c), sum(b"<img " in z.read(p) for p in c))' "$1"; }
 best() {  # NAME ARGS…: the best of RUNS wall-clock times, in seconds
   local name=$1; shift; local t best=999
   for _ in $(seq "$RUNS"); do
@@ -58,10 +61,10 @@ read -r chapters photos < <(count "$WORK/concurrent.epub")
 seq_t=$(RUNS=1 best sequential --connections 1)
 echo "paper, fetched at once:        ${con} s (best of $RUNS), $chapters chapters, $photos photos"
 echo "one after another (--connections 1): ${seq_t} s"
-python3 - "$con" "$seq_t" "$chapters" "$photos" "$ITEMS" <<'PY'
+python3 - "$con" "$seq_t" "$chapters" "$photos" "$ITEMS" "$IMAGES" <<'PY'
 import sys
 con, seq, chapters, photos, n = float(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
-ok = con <= 3.0 and chapters == n and photos >= n
+ok = con <= 3.0 and chapters == n and (photos >= n or sys.argv[6] == "none")
 print(f"{'PASS' if ok else 'FAIL'}: {con:.2f} s for {n} items (target ≤ 3 s), {seq / con:.1f}× faster than one after another; "
       f"{chapters} of {n} articles, {photos} photos")
 sys.exit(0 if ok else 1)
