@@ -91,9 +91,11 @@ let package = Package(
             "ArticleCore",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ] + swiftNIOProducts),
+        // RSS, Atom, JSON Feed and OPML → feeds and their items; never the network.
+        .target(name: "ArticleFeed", dependencies: ["ArticleCore", "ArticleSupport"]),
         .target(name: "ArticleKit", dependencies: [
             "ArticleCore", "ArticleText", "ArticleJSON", "ArticleMarkdown", "ArticleHTML", "ArticleEPUB", "ArticleImages",
-            "ArticleFetch", "ArticleLanguage",
+            "ArticleFetch", "ArticleLanguage", "ArticleFeed",
         ]),
         .executableTarget(name: "articlekit", dependencies: [
             "ArticleKit",
@@ -110,6 +112,7 @@ let package = Package(
         .testTarget(name: "ArticleSupportTests", dependencies: ["ArticleSupport", "ArticleCore"]),
         .testTarget(name: "ArticleHTMLTests", dependencies: ["ArticleHTML", "ArticleCore", "ArticleSupport"]),
         .testTarget(name: "ArticleKitTests", dependencies: ["ArticleKit"]),
+        .testTarget(name: "ArticleFeedTests", dependencies: ["ArticleFeed", "ArticleCore"]),
         // The CLI's web tests run the loopback servers of ArticleFetchTests (linked in, not copied)
         // and make their images with libvips.
         .testTarget(name: "CLITests", dependencies: ["articlekit", "CVips"] + swiftNIOProducts, exclude: ["Golden", "Hostile"]),

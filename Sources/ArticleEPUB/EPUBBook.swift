@@ -21,6 +21,9 @@ struct EPUBBook {
         var xhtml: String
         /// The article as ArticleKit JSON (``EPUBSourceArticle``), so the book reads back exactly.
         var source: Data = Data()
+        /// The part of the book the chapter belongs to (``/ArticleCore/Metadata/section``; a
+        /// paper's feed), or `nil`: consecutive chapters of one section share a contents entry.
+        var section: String?
 
         /// Where ``source`` is stored, relative to the EPUB folder.
         var sourceHref: String { EPUBSourceArticle.folder + fileName.replacingOccurrences(of: "chapter-", with: "article-").replacingOccurrences(of: ".xhtml", with: ".json") }

@@ -59,6 +59,7 @@ struct EPUBBookBuilder {
                 fileName: fileNames[i], title: label, language: language,
                 titleID: rendered.titleID, headings: rendered.headings, xhtml: xhtml)
             chapter.source = Self.sourceJSON(article, catalog: catalog, keepsLeadImage: articles.count == 1)
+            if articles.count > 1 { chapter.section = Self.nonEmpty(article.metadata.section) }
             book.chapters.append(chapter)
         }
 

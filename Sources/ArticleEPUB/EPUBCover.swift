@@ -79,7 +79,18 @@ enum EPUBCover {
         }
         design.footer = dateText(articles)
         if articles.count > 1 { design.note = "\(articles.count) articles" }
+        if articles.count > 1 { paper(&design, articles) }
         return design
+    }
+
+    /// A paper (articles in sections: feeds) names its sections above the title, and its date,
+    /// the newest article's, at the foot.
+    private static func paper(_ design: inout CoverDesign, _ articles: [Article]) {
+        let sections = EPUBBookBuilder.distinct(articles.compactMap(\.metadata.section))
+        guard !sections.isEmpty else { return }
+        design.kicker = (sections.count > 3 ? sections.prefix(3).joined(separator: " · ") + " …" : sections.joined(separator: " · ")).uppercased()
+        if let newest = articles.compactMap(\.metadata.published).max() { design.footer = String(newest.iso8601.prefix(10)) }
+        design.note = "\(articles.count) articles from \(sections.count) \(sections.count == 1 ? "feed" : "feeds")"
     }
 
     /// The XHTML page that shows the cover image; `showsTitle` for a photo (the lead image),

@@ -7,13 +7,24 @@ enum EPUBNCX {
     static func xml(_ book: EPUBBook) -> String {
         let tree = EPUBTOCEntry.tree(book)
         var order = 0
+        var point = 0
         var depth = 1
         var points = ""
+        // Points that open the same place (a section and its first article) share a playOrder.
+        var orderOf: [String: Int] = [:]
         func add(_ entries: [EPUBTOCEntry], level: Int) {
             depth = max(depth, level)
             for e in entries {
-                order += 1
-                points += "<navPoint id=\"np-\(order)\" playOrder=\"\(order)\">\n"
+                point += 1
+                let play: Int
+                if let known = orderOf[e.href] {
+                    play = known
+                } else {
+                    order += 1
+                    play = order
+                    orderOf[e.href] = order
+                }
+                points += "<navPoint id=\"np-\(point)\" playOrder=\"\(play)\">\n"
                 points += "<navLabel><text>\(XHTMLEscaping.text(e.label))</text></navLabel>\n"
                 points += "<content src=\"\(XHTMLEscaping.attribute(e.href))\"/>\n"
                 add(e.children, level: level + 1)

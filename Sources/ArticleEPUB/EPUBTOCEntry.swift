@@ -1,22 +1,42 @@
 import ArticleHTML
 
 /// The table of contents, as a tree shared by `nav.xhtml` and `toc.ncx`: one entry per article,
-/// with its headings nested under it.
+/// with its headings nested under it, and a paper's articles under their section's entry.
 struct EPUBTOCEntry {
     var label: String
     /// Relative to the EPUB folder (`text/chapter-001.xhtml#sec-2`).
     var href: String
     var children: [EPUBTOCEntry] = []
 
+    /// The entries of the book: one per chapter, with consecutive chapters of one section
+    /// (a paper's feed) under one entry that opens at its first chapter.
     static func tree(_ book: EPUBBook) -> [EPUBTOCEntry] {
-        book.chapters.enumerated().map { n, chapter in
-            let file = "text/" + chapter.fileName
-            var entry = EPUBTOCEntry(label: chapter.title, href: file)
-            var index = 0
-            entry.children = nest(chapter.headings, file: file, above: 1, index: &index)
-            _ = n
-            return entry
+        var out: [EPUBTOCEntry] = []
+        var openSection: String?
+        for chapter in book.chapters {
+            let entry = chapterEntry(chapter)
+            guard let section = chapter.section else {
+                openSection = nil
+                out.append(entry)
+                continue
+            }
+            if section == openSection, !out.isEmpty {
+                out[out.count - 1].children.append(entry)
+            } else {
+                out.append(EPUBTOCEntry(label: section, href: entry.href, children: [entry]))
+                openSection = section
+            }
         }
+        return out
+    }
+
+    /// One chapter's entry, with its headings nested under it.
+    private static func chapterEntry(_ chapter: EPUBBook.Chapter) -> EPUBTOCEntry {
+        let file = "text/" + chapter.fileName
+        var entry = EPUBTOCEntry(label: chapter.title, href: file)
+        var index = 0
+        entry.children = nest(chapter.headings, file: file, above: 1, index: &index)
+        return entry
     }
 
     /// Entries for headings from `index` on that are deeper than `above`.

@@ -27,5 +27,7 @@ extension JSONOutput.ObjectWriter {
         key("tags") { $0.strings(m.tags) }
         string("summary", m.summary)
         string("image", m.image.flatMap { URLSafety.isSafeImageSource($0) ? $0 : nil })
+        // The one key written only when set: articles outside a book or paper read as before.
+        if let section = m.section { string("section", section) }
     }
 }

@@ -8,12 +8,17 @@ public enum ArticleSource: Sendable {
     case file(ReaderInput)
     /// A document fetched over HTTP(S).
     case page(FetchedDocument)
+    /// Articles made already (a feed's items, see ``FeedPaper``), from the source `name`; the
+    /// converter's transforms still run on them, as on read ones, as documents of origin
+    /// ``/ArticleCore/DocumentOrigin/remote``.
+    case articles([Article], name: String)
 
     /// The name messages use: the path, or the final URL.
     public var name: String {
         switch self {
         case .file(let input): return input.name
         case .page(let document): return document.url.absoluteString
+        case .articles(_, let name): return name
         }
     }
 }

@@ -61,6 +61,7 @@ extension Converter {
             switch source {
             case .file(let input): articles += try pipeline.read(input, from: format, context: &context)
             case .page(let document): articles += try pipeline.readPage(document, from: format, context: &context)
+            case .articles(let made, let name): articles += try pipeline.transformed(made, name: name, context: &context)
             }
         }
         if articles.count > 1 && !writer.combinesArticles {

@@ -1,6 +1,7 @@
 // `import ArticleKit` gives the whole library: the model, the pipeline, and every format.
 @_exported import ArticleCore
 @_exported import ArticleEPUB
+@_exported import ArticleFeed
 @_exported import ArticleFetch
 @_exported import ArticleHTML
 @_exported import ArticleImages

@@ -22,12 +22,17 @@ struct Convert: ParsableCommand {
         by its Content-Type; with --output DIR/ each page's outputs are named from its host and
         path.
 
+        A feed (RSS, Atom, JSON Feed, or an OPML list of feeds; a URL, file or standard input)
+        gives its items as articles: several feeds into one book make a daily paper with a
+        section per feed (see "News feeds" below).
+
         Exit status: 0 when everything converted, 1 when an input failed, 2 for a usage error.
 
         Examples:
           articlekit convert examples/000_seed.txt --to epub --output seed.epub
           articlekit convert examples/000_seed.txt --output seed.md
           articlekit convert https://example.com/2024/story.html --to epub --output story.epub
+          articlekit convert https://example.com/feed.xml feeds.opml --since 24h --to epub --output paper.epub
           articlekit convert articles/ --to epub,md,json --output out/ --report report.json
           find . -name '*.txt' | articlekit convert --from-list - --to json --output out/ --shard 2/8
         """
@@ -78,6 +83,8 @@ struct Convert: ParsableCommand {
     @OptionGroup(title: "Folders and batches") var batch: BatchFlags
 
     @OptionGroup(title: "From the web") var fetch: FetchFlags
+
+    @OptionGroup(title: "News feeds") var feeds: FeedFlags
 
     @Flag(name: [.short, .long], help: "No progress bar and no warnings.")
     var quiet = false
@@ -132,9 +139,10 @@ struct Convert: ParsableCommand {
             let pipeline = try imagePipeline(target: batch ? nil : try singleTarget(plain))
             fetcher = pipeline.fetcher
             if batch {
-                status = try runBatch(pipeline.converter)
+                // Feeds among the inputs: an output per article; else the batch runner.
+                if let done = try runFeedsToFolder(pipeline) { status = done } else { status = try runBatch(pipeline.converter) }
             } else {
-                try runSingle(pipeline)
+                status = try runSingle(pipeline)
             }
         } catch {
             report(error)
@@ -175,18 +183,26 @@ struct Convert: ParsableCommand {
         return Self.isURL(first) ? Self.defaultOutput(forURL: first, writer: writer) : defaultOutput(for: first, writer: writer)
     }
 
-    private func runSingle(_ pipeline: ImagePipeline) throws(ArticleError) {
+    /// Converts the inputs into one output; returns the exit status.
+    private func runSingle(_ pipeline: ImagePipeline) throws(ArticleError) -> Int32 {
         let converter = pipeline.converter
         var context = ConversionContext(options: conversionOptions())
         let writer = try resolveWriter(converter)
         // A combining writer (a book) takes files from folders too, in name order; URLs are
-        // fetched, all at once.
-        let sources = try sources(converter, maximumInputSize: context.options.maximumInputSize, fetcher: pipeline.fetcher)
+        // fetched, all at once. Feeds among them give way to their items' articles (a paper).
+        let fetched = try feedSources(converter, maximumInputSize: context.options.maximumInputSize, fetcher: pipeline.fetcher)
+        let stage = try feedStage(fetched.sources, failed: fetched.failed, pipeline: pipeline, context: &context)
+        if stage.nothingNew {
+            if !quiet { FileHandle.standardError.write(Data("articlekit: no new items in the feeds since the last run (--state); nothing written\n".utf8)) }
+            return 0
+        }
+        let sources = stage.sources
         // One output file holds one document: several articles (a book's chapters) are joined.
         let data = try converter.convert(sources, from: reading.from, to: writer, context: &context)
         if !quiet { printWarnings(context.warnings) }
         let files = sources.compactMap { source -> URL? in if case .file(let input) = source { return input.fileURL } else { return nil } }
         try writeOutput(data, to: try singleTarget(converter), inputFiles: files, extraction: pipeline.extraction)
+        return try finishFeeds(stage)
     }
 
     func expandFolders(_ paths: [String], _ converter: Converter) throws(ArticleError) -> [String] {

@@ -68,6 +68,7 @@ import Testing
         #expect(required == Set(top.keys))
         #expect(collection["additionalProperties"] as? Bool == false)
         let properties = try #require(collection["properties"] as? [String: Any])
-        #expect(Set(properties.keys) == required.union(["meta"]))
+        // Written only when set: `meta`, and `section` (a collection that is a part of a book).
+        #expect(Set(properties.keys) == required.union(["meta", "section"]))
     }
 }

@@ -60,6 +60,19 @@ let everything = Article(
     #expect(blocks[2]["ordered"] as? Bool == true)
 }
 
+@Test func aSectionRoundTripsAndIsWrittenOnlyWhenSet() throws {
+    var a = everything
+    a.metadata.section = "Harbour Times"
+    let data = try writeJSON([a])
+    #expect(try readJSON(data) == [a])
+    let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    #expect(object["section"] as? String == "Harbour Times")
+    let again = try JSONEncoder().encode(a)
+    #expect(try JSONDecoder().decode(Article.self, from: again).metadata.section == "Harbour Times")
+    let bare = try #require(try JSONSerialization.jsonObject(with: writeJSON([everything])) as? [String: Any])
+    #expect(bare["section"] == nil)
+}
+
 @Test func outputIsStable() throws {
     #expect(try writeJSON([everything]) == writeJSON([everything]))
 }

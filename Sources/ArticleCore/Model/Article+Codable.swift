@@ -13,7 +13,7 @@ private struct Key: CodingKey {
 
 extension Article: Codable {
     private enum CodingKeys: String, CodingKey {
-        case title, subtitle, authors, published, dateline, source, url, language, tags, summary, image, blocks
+        case title, subtitle, authors, published, dateline, source, url, language, tags, summary, image, section, blocks
         case resources, meta
     }
 
@@ -38,6 +38,7 @@ extension Article: Codable {
         m.tags = try c.decodeIfPresent([String].self, forKey: .tags) ?? []
         m.summary = try c.decodeIfPresent(String.self, forKey: .summary)
         m.image = try c.decodeIfPresent(String.self, forKey: .image)
+        m.section = try c.decodeIfPresent(String.self, forKey: .section)
         m.extra = try c.decodeIfPresent([String: MetadataValue].self, forKey: .meta) ?? [:]
         metadata = m
         blocks = try c.decodeIfPresent([Block].self, forKey: .blocks) ?? []
@@ -60,6 +61,8 @@ extension Article: Codable {
         try c.encode(m.tags, forKey: .tags)
         try c.encode(m.summary, forKey: .summary)
         try c.encode(m.image, forKey: .image)
+        // Written only when set, so articles outside a book or paper read as before.
+        if let section = m.section { try c.encode(section, forKey: .section) }
         try c.encode(blocks, forKey: .blocks)
         if !resources.isEmpty { try c.encode(resources, forKey: .resources) }
         if !m.extra.isEmpty { try c.encode(m.extra, forKey: .meta) }

@@ -29,6 +29,10 @@ public struct Metadata: Hashable, Sendable {
     /// uses its bytes for the cover when the article's resources hold them (a resource whose
     /// path is this string).
     public var image: String?
+    /// The part of a book or paper this article belongs to: a feed's name in a daily paper, a
+    /// book's part. A book groups consecutive articles of one section under one entry of its
+    /// table of contents; `nil` for an article on its own.
+    public var section: String?
     /// Metadata the model has no field for (for example unknown YAML front-matter keys), so it
     /// survives round trips. Writers emit it sorted by key.
     public var extra: [String: MetadataValue]
@@ -38,7 +42,7 @@ public struct Metadata: Hashable, Sendable {
         title: String? = nil, subtitle: String? = nil, authors: [String] = [],
         published: ArticleDate? = nil, dateline: String? = nil, source: String? = nil,
         url: String? = nil, language: String? = nil, tags: [String] = [], summary: String? = nil,
-        image: String? = nil, extra: [String: MetadataValue] = [:]
+        image: String? = nil, section: String? = nil, extra: [String: MetadataValue] = [:]
     ) {
         self.title = title
         self.subtitle = subtitle
@@ -51,6 +55,7 @@ public struct Metadata: Hashable, Sendable {
         self.tags = tags
         self.summary = summary
         self.image = image
+        self.section = section
         self.extra = extra
     }
 }
