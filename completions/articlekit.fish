@@ -23,7 +23,7 @@ function __articlekit_parse_tokens -S
         __articlekit_parse_subcommand 0 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'convert'
-            __articlekit_parse_subcommand -r 1 'to=' 'o/output=' 'from=' 'encoding=' 'language=' 'join-chapters' 'html-site-profiles=' 'max-input=' 'width=' 'title=' 'identifier=' 'cover=' 'resource-path=+' 'raw-html' 'images=' 'image-max=' 'image-quality=' 'raster-cover=' 'extract-media=' 'embed-resources' 'from-list=' 'j/jobs=' 'include=+' 'exclude=+' 'force' 'follow-symlinks' 'shard=' 'report=' 'file-timeout=' 'file-memory=' 'timeout=' 'header=+' 'user-agent=' 'ca-cert=' 'max-download=' 'connections=' 'no-fetch' 'allow-private-network' 'q/quiet' 'v/verbose' 'version' 'h/help'
+            __articlekit_parse_subcommand -r 1 'to=' 'o/output=' 'from=' 'encoding=' 'language=' 'join-chapters' 'html-site-profiles=' 'max-input=' 'width=' 'title=' 'identifier=' 'cover=' 'resource-path=+' 'raw-html' 'images=' 'image-max=' 'image-quality=' 'raster-cover=' 'extract-media=' 'embed-resources' 'from-list=' 'j/jobs=' 'include=+' 'exclude=+' 'force' 'follow-symlinks' 'shard=' 'report=' 'file-timeout=' 'file-memory=' 'timeout=' 'header=+' 'user-agent=' 'ca-cert=' 'max-download=' 'connections=' 'no-fetch' 'allow-private-network' 'on-error=' 'errors=' 'key=' 'q/quiet' 'v/verbose' 'version' 'h/help'
         case 'inspect'
             __articlekit_parse_subcommand 1 'from=' 'encoding=' 'language=' 'join-chapters' 'html-site-profiles=' 'max-input=' 'version' 'h/help'
         case 'formats'
@@ -127,6 +127,9 @@ complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_
 complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" connections' -l 'connections' -d 'Connections open at once across the run (at most 2 to one host).' -rfka ''
 complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" no-fetch' -l 'no-fetch' -d 'Turn the network off: a URL input is an error, and nothing is downloaded.'
 complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" allow-private-network' -l 'allow-private-network' -d 'Let what a page refers to (its images) come from loopback, private, link-local and cloud-metadata addresses too; the URLs you give may always be on any address.'
+complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" on-error' -l 'on-error' -d 'What a record that fails does to a stream: skip (report it and go on; the default) or stop (report it and stop).' -rfka 'stop skip'
+complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" errors' -l 'errors' -d 'Write a stream\'s error lines (one JSON object per failed record) to this file instead of standard error.' -rfka ''
+complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" key' -l 'key' -d 'The record field a stream\'s error lines and per-record lines carry as their key (`id`); a WARC page\'s key is its target URI unless named.' -rfka ''
 complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" q quiet' -s 'q' -l 'quiet' -d 'No progress bar and no warnings.'
 complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" v verbose' -s 'v' -l 'verbose' -d 'List each file as it is converted.'
 complete -c 'articlekit' -n '__articlekit_should_offer_completions_for_flags_or_options "articlekit convert" version' -l 'version' -d 'Show the version.'
