@@ -114,10 +114,10 @@ let package = Package(
         .testTarget(name: "ArticleSupportTests", dependencies: ["ArticleSupport", "ArticleCore"]),
         .testTarget(name: "ArticleHTMLTests", dependencies: ["ArticleHTML", "ArticleCore", "ArticleSupport"]),
         .testTarget(name: "ArticleKitTests", dependencies: ["ArticleKit"]),
-        .testTarget(name: "ArticleWARCTests", dependencies: ["ArticleWARC"]),
+        .testTarget(name: "ArticleWARCTests", dependencies: ["ArticleWARC", "CArticleZlib"]),
         // The CLI's web tests run the loopback servers of ArticleFetchTests (linked in, not copied)
         // and make their images with libvips.
-        .testTarget(name: "CLITests", dependencies: ["articlekit", "CVips"] + swiftNIOProducts, exclude: ["Golden", "Hostile"]),
+        .testTarget(name: "CLITests", dependencies: ["articlekit", "CVips", "CArticleZlib"] + swiftNIOProducts, exclude: ["Golden", "Hostile"]),
         .testTarget(name: "ArticleEPUBTests", dependencies: [
             "ArticleEPUB", "ArticleKit", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: ["Golden", "Books"]),

@@ -31,7 +31,7 @@ extension Convert {
         let anyWARC = kinds.contains { $0 == .warc }
         let format = formats.first ?? output.flatMap { Converter().registry.writer(forPath: $0)?.format.name }
         let lineFormat = format.flatMap { Converter().registry.writer(named: $0)?.format.name }.map(RecordStream.lineFormats.contains) ?? false
-        let jsonLinesOut = format.map { JSONLinesFormat.info.isNamed($0) || JSONFormat.info.isNamed($0) } ?? false
+        let jsonLinesOut = format.map { JSONLinesFormat.info.isNamed($0) } ?? false
         let toStream = output == "-" || (output == nil && inputs.allSatisfy { $0 == "-" }) || (jsonLinesOut && output != nil && !Self.looksLikeFolder(output ?? ""))
         let isStream = !inputs.isEmpty && batch.fromList == nil && formats.count <= 1 && kinds.allSatisfy { $0 != nil }
             && lineFormat && toStream && !inputs.contains(where: Self.isURL)

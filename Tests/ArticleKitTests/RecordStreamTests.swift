@@ -103,6 +103,27 @@ import Testing
         #expect((r.lines[2]["content"] as? String)?.contains("A plain body paragraph.") == true)
     }
 
+    @Test func eachRecordIsWrittenBeforeTheNextIsRead() throws {
+        let stream = try RecordStream(converter: Converter(), format: "jsonl")
+        let pipe = Pipe()
+        let writer = pipe.fileHandleForWriting
+        let firstOut = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var answeredInTime = false
+        // The second record is sent only once the first one's line is out (or after 20 s): a
+        // stream that waited for more input, or for the end, would miss the deadline.
+        Thread {
+            try? writer.write(contentsOf: Data((self.article(1) + "\n").utf8))
+            answeredInTime = firstOut.wait(timeout: .now() + 20) == .success
+            try? writer.write(contentsOf: Data((self.article(2) + "\n").utf8))
+            try? writer.close()
+        }.start()
+        var lines = 0
+        let summary = try stream.run(jsonLines: pipe.fileHandleForReading.fileDescriptor, name: "-",
+                                     output: { _ in lines += 1; if lines == 1 { firstOut.signal() } }, failure: { _ in })
+        #expect(answeredInTime, "the first record's line came out while the input was still open")
+        #expect(summary.converted == 2 && lines == 2)
+    }
+
     @Test func aBookIsNotAStreamFormat() {
         #expect(throws: ArticleError.self) { try RecordStream(converter: Converter(), format: "epub") }
     }

@@ -22,20 +22,7 @@ enum WARCFixture {
               + "</article></body></html>").utf8)
     }
 
-    static func gzip(_ data: Data) throws -> Data {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/gzip")
-        p.arguments = ["-c", "-n"]
-        let inp = Pipe(), out = Pipe()
-        p.standardInput = inp
-        p.standardOutput = out
-        try p.run()
-        let writer = Thread { inp.fileHandleForWriting.write(data); try? inp.fileHandleForWriting.close() }
-        writer.start()
-        let result = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return result
-    }
+    static func gzip(_ data: Data) throws -> Data { gzipMember(data) }
 
     static func chunked(_ body: Data, size: Int = 100) -> Data {
         var out = Data()
