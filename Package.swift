@@ -78,6 +78,10 @@ let package = Package(
         .target(name: "ArticleLanguage", dependencies: ["ArticleCore", "CCLD2"]),
         .target(name: "ArticleText", dependencies: ["ArticleCore"]),
         .target(name: "ArticleJSON", dependencies: ["ArticleCore"]),
+        // Web archives (WARC, .warc.gz member by member) on zlib; ArticleKit's RecordStream reads
+        // their pages with the HTML reader.
+        .systemLibrary(name: "CArticleZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        .target(name: "ArticleWARC", dependencies: ["ArticleCore", "CArticleZlib"]),
         .target(name: "ArticleMarkdown", dependencies: [
             "ArticleCore", "CCmarkGFM",
             .product(name: "Yams", package: "Yams"),
@@ -95,7 +99,7 @@ let package = Package(
         .target(name: "ArticleFeed", dependencies: ["ArticleCore", "ArticleSupport"]),
         .target(name: "ArticleKit", dependencies: [
             "ArticleCore", "ArticleText", "ArticleJSON", "ArticleMarkdown", "ArticleHTML", "ArticleEPUB", "ArticleImages",
-            "ArticleFetch", "ArticleLanguage", "ArticleFeed",
+            "ArticleFetch", "ArticleLanguage", "ArticleFeed", "ArticleWARC",
         ]),
         .executableTarget(name: "articlekit", dependencies: [
             "ArticleKit",
@@ -113,9 +117,10 @@ let package = Package(
         .testTarget(name: "ArticleHTMLTests", dependencies: ["ArticleHTML", "ArticleCore", "ArticleSupport"]),
         .testTarget(name: "ArticleKitTests", dependencies: ["ArticleKit"]),
         .testTarget(name: "ArticleFeedTests", dependencies: ["ArticleFeed", "ArticleCore"]),
+        .testTarget(name: "ArticleWARCTests", dependencies: ["ArticleWARC", "CArticleZlib"]),
         // The CLI's web tests run the loopback servers of ArticleFetchTests (linked in, not copied)
         // and make their images with libvips.
-        .testTarget(name: "CLITests", dependencies: ["articlekit", "CVips"] + swiftNIOProducts, exclude: ["Golden", "Hostile"]),
+        .testTarget(name: "CLITests", dependencies: ["articlekit", "CVips", "CArticleZlib"] + swiftNIOProducts, exclude: ["Golden", "Hostile"]),
         .testTarget(name: "ArticleEPUBTests", dependencies: [
             "ArticleEPUB", "ArticleKit", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: ["Golden", "Books"]),

@@ -13,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-targets=(ArticleCore ArticleSupport ArticleText ArticleJSON ArticleMarkdown ArticleHTML ArticleEPUB ArticleImages ArticleLanguage ArticleFetch ArticleFeed ArticleKit)
+targets=(ArticleCore ArticleSupport ArticleText ArticleJSON ArticleMarkdown ArticleHTML ArticleEPUB ArticleImages ArticleLanguage ArticleFetch ArticleFeed ArticleWARC ArticleKit)
 pending=${CHECK_DOCS_PENDING-""}
 args=()
 for t in "${targets[@]}"; do args+=(--target "$t"); done

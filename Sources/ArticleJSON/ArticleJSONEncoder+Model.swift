@@ -6,6 +6,12 @@ extension JSONOutput {
         let m = a.metadata
         object { o in
             o.metadata(m)
+            // A JSON record's own fields (an `id`) ride through at the top level, by name order;
+            // a name the article format uses itself is left out rather than written twice.
+            let fields = m.recordFields
+            for name in fields.keys.sorted() where !JSONRecord.articleFields.contains(name) && JSONRecord.documentFields[name] == nil {
+                if let v = fields[name] { o.key(name) { $0.value(v) } }
+            }
             o.key("blocks") { $0.blocks(a.blocks) }
             if !a.resources.isEmpty {
                 o.key("resources") {
@@ -18,7 +24,9 @@ extension JSONOutput {
                     }
                 }
             }
-            if !m.extra.isEmpty { o.key("meta") { $0.value(.object(m.extra)) } }
+            var extra = m.extra
+            extra[Metadata.recordFieldsKey] = nil
+            if !extra.isEmpty { o.key("meta") { $0.value(.object(extra)) } }
         }
     }
 

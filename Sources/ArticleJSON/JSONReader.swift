@@ -35,6 +35,8 @@ public struct JSONReader: ArticleCollectionReader {
                 return ArticleCollection(articles: try decoder.decode([Article].self, from: data))
             }
             return try decoder.decode(JSONTopLevel.self, from: data).collection
+        } catch let error as RecordShapeError {
+            throw ArticleError(.malformed, error.message, file: input.name)
         } catch let error as DecodingError {
             throw ArticleError(.malformed, "not ArticleKit JSON: \(Self.describe(error))", file: input.name)
         } catch {

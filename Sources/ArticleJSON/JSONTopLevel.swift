@@ -13,7 +13,12 @@ enum JSONTopLevel: Decodable {
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
         guard c.contains(.articles) else {
-            self = .article(try Article(from: decoder))
+            // One article is a record: its own fields kept, `{"foo": 1}` refused.
+            let record = try RecordBody(from: decoder)
+            if let document = record.document {
+                throw RecordShapeError(message: "the object holds a raw \(document.format) document, which only a JSON Lines stream reads")
+            }
+            self = .article(record.article)
             return
         }
         if c.contains(.blocks) {

@@ -9,3 +9,4 @@
 @_exported import ArticleLanguage
 @_exported import ArticleMarkdown
 @_exported import ArticleText
+@_exported import ArticleWARC

@@ -26,7 +26,12 @@ struct Convert: ParsableCommand {
         gives its items as articles: several feeds into one book make a daily paper with a
         section per feed (see "News feeds" below).
 
-        Exit status: 0 when everything converted, 1 when an input failed, 2 for a usage error.
+        A stream of records (JSON Lines, or a WARC file's pages) to --output - or FILE.jsonl is
+        converted one record at a time: one output line per record, each failed record one JSON
+        line on standard error (see "Streams of records" below).
+
+        Exit status: 0 when everything converted, 1 when an input failed, 2 for a usage error,
+        3 when some records of a stream failed and the rest were written.
 
         Examples:
           articlekit convert examples/000_seed.txt --to epub --output seed.epub
@@ -35,6 +40,8 @@ struct Convert: ParsableCommand {
           articlekit convert https://example.com/feed.xml feeds.opml --since 24h --to epub --output paper.epub
           articlekit convert articles/ --to epub,md,json --output out/ --report report.json
           find . -name '*.txt' | articlekit convert --from-list - --to json --output out/ --shard 2/8
+          articlekit convert - --from jsonl --to jsonl --output - --key id --errors bad.jsonl
+          articlekit convert crawl.warc.gz --to jsonl --output -
         """
     )
 
@@ -85,6 +92,7 @@ struct Convert: ParsableCommand {
     @OptionGroup(title: "From the web") var fetch: FetchFlags
 
     @OptionGroup(title: "News feeds") var feeds: FeedFlags
+    @OptionGroup(title: "Streams of records") var stream: StreamFlags
 
     @Flag(name: [.short, .long], help: "No progress bar and no warnings.")
     var quiet = false
@@ -135,14 +143,20 @@ struct Convert: ParsableCommand {
         defer { fetcher?.shutdownBlocking() }
         do throws(ArticleError) {
             let plain = Converter()
-            let batch = try isBatch(plain)
-            let pipeline = try imagePipeline(target: batch ? nil : try singleTarget(plain))
-            fetcher = pipeline.fetcher
-            if batch {
-                // Feeds among the inputs: an output per article; else the batch runner.
-                if let done = try runFeedsToFolder(pipeline) { status = done } else { status = try runBatch(pipeline.converter) }
+            try refuseRemoteOutput()
+            if let kinds = try streamKinds() {
+                status = try runStream(kinds, converter: plain)
             } else {
-                status = try runSingle(pipeline)
+                let batch = try isBatch(plain)
+                if !batch && !self.batch.batchWorker { try refuseBatchFlagsForOneOutput() }
+                let pipeline = try imagePipeline(target: batch ? nil : try singleTarget(plain))
+                fetcher = pipeline.fetcher
+                if batch {
+                    // Feeds among the inputs: an output per article; else the batch runner.
+                    if let done = try runFeedsToFolder(pipeline) { status = done } else { status = try runBatch(pipeline.converter) }
+                } else {
+                    status = try runSingle(pipeline)
+                }
             }
         } catch {
             report(error)

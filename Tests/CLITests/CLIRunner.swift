@@ -51,11 +51,27 @@ struct CLIRunner {
         p.standardError = err
         p.standardInput = inp
         try p.run()
-        if let stdin { inp.fileHandleForWriting.write(stdin) }
-        try inp.fileHandleForWriting.close()
+        // Input is written, and standard error read, on threads of their own: a command that
+        // streams (one output line per input line) fills its output pipe long before it has read
+        // all its input, and would wait on a test still writing, or reading the other pipe.
+        let writer = inp.fileHandleForWriting
+        let wrote = DispatchSemaphore(value: 0)
+        signal(SIGPIPE, SIG_IGN)  // a command that exits before reading all its input
+        Thread {
+            if let stdin { try? writer.write(contentsOf: stdin) }
+            try? writer.close()
+            wrote.signal()
+        }.start()
+        nonisolated(unsafe) var e = Data()
+        let readErr = DispatchSemaphore(value: 0)
+        Thread {
+            e = err.fileHandleForReading.readDataToEndOfFile()
+            readErr.signal()
+        }.start()
         // Read before waiting so a large output cannot fill the pipe and block the child.
         let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
+        readErr.wait()
+        wrote.wait()
         p.waitUntilExit()
         return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
                       stderr: String(decoding: e, as: UTF8.self), stdoutData: o)

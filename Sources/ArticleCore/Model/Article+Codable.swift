@@ -65,7 +65,14 @@ extension Article: Codable {
         if let section = m.section { try c.encode(section, forKey: .section) }
         try c.encode(blocks, forKey: .blocks)
         if !resources.isEmpty { try c.encode(resources, forKey: .resources) }
-        if !m.extra.isEmpty { try c.encode(m.extra, forKey: .meta) }
+        var extra = m.extra
+        extra[Metadata.recordFieldsKey] = nil
+        if !extra.isEmpty { try c.encode(extra, forKey: .meta) }
+        // A JSON record's own fields (``Metadata/recordFields``) go back to the top level.
+        var top = encoder.container(keyedBy: Key.self)
+        for (name, value) in m.recordFields where CodingKeys(rawValue: name) == nil && !["html", "text", "markdown"].contains(name) {
+            try top.encode(value, forKey: Key(name))
+        }
     }
 }
 

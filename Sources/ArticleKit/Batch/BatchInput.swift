@@ -171,18 +171,22 @@ final class LineReader {
     /// The next line as text (bytes that are not UTF-8 become U+FFFD).
     func next() -> String? { nextBytes().map { String(decoding: $0, as: UTF8.self) } }
 
-    /// The next line's bytes, without the newline: a copy of the list keeps names as they are.
+    /// The next line's bytes, without the newline (nor a carriage return before it: a list
+    /// written on Windows names the same files): a copy of the list keeps names as they are.
     func nextBytes() -> Data? {
         while true {
             if let nl = buffer.firstIndex(of: 0x0A) {
-                let line = Data(buffer[buffer.startIndex..<nl])
+                var line = Data(buffer[buffer.startIndex..<nl])
                 buffer.removeSubrange(buffer.startIndex...nl)
+                if line.last == 0x0D { line.removeLast() }
                 return line
             }
             if done {
                 guard !buffer.isEmpty else { return nil }
                 defer { buffer.removeAll() }
-                return buffer
+                var line = buffer
+                if line.last == 0x0D { line.removeLast() }
+                return line
             }
             let chunk = handle.readData(ofLength: 64 * 1024)
             if chunk.isEmpty { done = true } else { buffer.append(chunk) }
