@@ -34,7 +34,7 @@ public struct JSONRecord: Sendable {
     /// The keys of an ArticleKit JSON article (`Resources/article.schema.json`).
     public static let articleFields: Set<String> = [
         "title", "subtitle", "authors", "published", "dateline", "source", "url", "language", "tags",
-        "summary", "image", "blocks", "resources", "meta",
+        "summary", "image", "section", "blocks", "resources", "meta",
     ]
 
     /// The keys that carry a raw document, and the reader each goes to.

@@ -59,6 +59,10 @@ final class WARCByteSource {
     func resynchronize() throws(ArticleError) {
         // Between members (the broken record's member ended whole), the next member is next.
         guard inflater != nil, !betweenMembers else { return }
+        // Past the byte the damage was met at first: when a member is damaged from its first
+        // block, nothing of it was consumed and its own magic bytes are next, which would be
+        // found again, inflated again and fail again, for ever.
+        if rawStart < rawEnd { rawStart += 1 }
         while true {
             while rawStart + 2 < rawEnd {
                 if raw[rawStart] == 0x1F && raw[rawStart + 1] == 0x8B && raw[rawStart + 2] == 0x08 {

@@ -65,8 +65,12 @@ extension Convert {
         return max(status, feedStatus)
     }
 
-    /// Whether the file's first bytes are a feed's (a cheap look: 64 KiB at most).
+    /// Whether the file's first bytes are a feed's (a cheap look: 64 KiB at most). Only a regular
+    /// file is looked at: opening a named pipe waits for a writer for ever, and a device may
+    /// never end; those are the batch's to refuse, one record each.
     static func startsLikeAFeed(_ path: String) -> Bool {
+        var st = stat()
+        guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return false }
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 64 * 1024)) ?? Data()

@@ -64,7 +64,7 @@ import Testing
         #expect(pages(all).count == 3, "the pages after the broken records are read")
     }
 
-    @Test(.disabled("KNOWN BUG: with members made by zlib in-process (not /bin/gzip) this damage pattern makes the reader loop; the resynchronization after damaged deflate data needs a progress guard"))
+    @Test(.timeLimit(.minutes(1)))
     func damagedCompressedDataSkipsToTheNextMember() throws {
         var members = try crawl().map(WARCFixture.gzip)
         var damaged = members[2]
