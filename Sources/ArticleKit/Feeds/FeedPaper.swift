@@ -9,7 +9,7 @@ import Foundation
 /// - Items are chosen in feed order: not before ``FeedOptions/since``, not in the ``FeedState``,
 ///   not a duplicate (same id in one feed, same canonical URL anywhere, and, once pages are
 ///   read, the same canonical page), at most ``FeedOptions/maxArticlesPerFeed`` per feed.
-/// - Each item's page is fetched and extracted, all at once within the ``Fetcher``'s limits
+/// - Each item's page is fetched and extracted, all at once within the `Fetcher`'s limits
 ///   (per host and in total), with its photos fetched by ``images`` in the same job; the feed
 ///   fills what the page lacks (title, link, authors, date, summary, image). See
 ///   ``FeedOptions/Content`` for when the feed's own content is used instead.

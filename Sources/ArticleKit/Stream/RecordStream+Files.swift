@@ -11,6 +11,9 @@ extension RecordStream {
     ///   - path: The file (`-` for standard input).
     ///   - record: The record's number in the stream, for its lines.
     ///   - format: The input format (`--from`), or nil to tell it by the file's extension.
+    ///   - output: Takes each output line (the articles), as it is made.
+    ///   - failure: Takes each error line, as it is made.
+    /// - Returns: The counts of records, articles and failures.
     public func run(file path: String, record: Int, format: String?, output: (Data) throws(ArticleError) -> Void,
                     failure: (Data) throws(ArticleError) -> Void) throws(ArticleError) -> Summary {
         var summary = Summary()
