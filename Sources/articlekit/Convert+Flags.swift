@@ -14,6 +14,14 @@ extension Convert {
     /// Refuses the folder-and-list flags when the run converts into one output (a file or
     /// standard output), where they would do nothing.
     func refuseBatchFlagsForOneOutput() throws(ArticleError) {
+        if let first = givenBatchFlags().first {
+            throw ArticleError(.usage, "\(first) applies to folder and list conversions into an output folder (--output DIR/), not to one output file or standard output")
+        }
+    }
+
+    /// The folder-and-batch flags given on this command line, in a fixed order: what a run into
+    /// one output, and a stream, refuse.
+    func givenBatchFlags() -> [String] {
         var given: [String] = []
         if batch.shard != nil { given.append("--shard") }
         if !batch.include.isEmpty { given.append("--include") }
@@ -21,8 +29,6 @@ extension Convert {
         if batch.report != nil { given.append("--report") }
         if batch.jobs != nil { given.append("--jobs") }
         if batch.force { given.append("--force") }
-        if let first = given.first {
-            throw ArticleError(.usage, "\(first) applies to folder and list conversions into an output folder (--output DIR/), not to one output file or standard output")
-        }
+        return given
     }
 }

@@ -50,13 +50,7 @@ extension Convert {
 
     /// Flags that do nothing in a stream: naming one is a usage error, not a silent no-op.
     func refuseBatchFlagsInStream() throws(ArticleError) {
-        var given: [String] = []
-        if batch.shard != nil { given.append("--shard") }
-        if !batch.include.isEmpty { given.append("--include") }
-        if !batch.exclude.isEmpty { given.append("--exclude") }
-        if batch.report != nil { given.append("--report") }
-        if batch.jobs != nil { given.append("--jobs") }
-        if batch.force { given.append("--force") }
+        var given = givenBatchFlags()
         if batch.followSymlinks { given.append("--follow-symlinks") }
         if identifier != nil { given.append("--identifier") }
         if cover != nil { given.append("--cover") }
