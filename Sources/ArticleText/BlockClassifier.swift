@@ -5,12 +5,13 @@ struct BlockClassifier {
     let profile: SiteProfile
     /// Credit labels lower-cased, longest first, so `Ảnh minh họa` wins over `Ảnh`.
     private let creditLabels: [String]
-    private let markers: [String]
+    private let markers: MarkerSet
 
     init(profile: SiteProfile) {
         self.profile = profile
-        creditLabels = profile.creditLabels.map { $0.lowercased() }.sorted { $0.count > $1.count }
-        markers = profile.boilerplateMarkers.map { $0.lowercased() }
+        let lowered = LoweredProfile.of(profile)
+        creditLabels = lowered.creditLabels
+        markers = lowered.markers
     }
 
     func blocks(from groups: [TextLines.Group]) -> [Block] {

@@ -74,11 +74,14 @@ public struct ScrapedTextReader: ArticleReader {
 
     /// Labels of a keywords line in a site's trailer (`Tags: rice, storm`), lower-cased.
     static let tagLabels = ["tags:", "tag:", "keywords:", "từ khóa:", "từ khoá:", "chủ đề:"]
+    private static let tagMarkers = MarkerSet(tagLabels)
 
     /// The keywords of a `Tags: a, b` line near the end, if there is one.
     static func tags(in lines: [String]) -> [String] {
-        for line in lines where line.utf8.count <= 300 {
-            let lower = line.lowercased()
+        for line in lines where line.utf8.count <= 300 && tagMarkers.mayStart(line) {
+            // Only as far as the longest label: lower-casing whole lines was a twentieth of
+            // reading a scraped article.
+            let lower = String(line.prefix(tagMarkers.longest)).lowercased()
             guard let label = tagLabels.first(where: { lower.hasPrefix($0) }) else { continue }
             return line.dropFirst(label.count).split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" })
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -126,8 +129,8 @@ public struct ScrapedTextReader: ArticleReader {
     /// and any trailing lines that repeat the title or are generic markers.
     static func droppingBoilerplate(_ groups: [TextLines.Group], title: String?, profile: SiteProfile) -> [TextLines.Group] {
         var out = groups
-        let own = profile.boilerplateMarkers.map { $0.lowercased() }
-        let generic = SiteProfile.generic.boilerplateMarkers.map { $0.lowercased() }
+        let own = LoweredProfile.of(profile).markers
+        let generic = LoweredProfile.of(.generic).markers
         // The profile's own markers end the article wherever they appear after the lead.
         if profile.id != "generic" {
             for (gi, g) in out.enumerated() where gi > 0 {
@@ -155,8 +158,24 @@ public struct ScrapedTextReader: ArticleReader {
         return out
     }
 
+    /// A line's letters and digits, lower-cased: what a title and a trailer line that repeats it
+    /// share. By scalars and their general category, not Characters (`isLetter` breaks the text
+    /// into graphemes and looks up properties for each: 78,000 instructions a title).
     static func normalizedKey(_ s: String) -> String {
-        s.lowercased().filter { $0.isLetter || $0.isNumber }
+        var out = String.UnicodeScalarView()
+        for u in s.lowercased().unicodeScalars {
+            switch u.value {
+            case 0x61...0x7A, 0x30...0x39: out.append(u)
+            case 0..<0x80: continue
+            default:
+                switch u.properties.generalCategory {
+                case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                     .decimalNumber, .letterNumber, .otherNumber: out.append(u)
+                default: continue
+                }
+            }
+        }
+        return String(out)
     }
 
     /// The names in a signature line (`My Ha - Thanh Chung`, `By Xuan Hoa`), or `nil` when the

@@ -62,21 +62,23 @@ public struct SiteProfile: Hashable, Sendable, Codable {
 
     /// Whether a line is one of this site's boilerplate lines.
     func isBoilerplate(_ line: String) -> Bool {
-        Self.matchesMarker(line, boilerplateMarkers.map { $0.lowercased() })
+        Self.matchesMarker(line, LoweredProfile.of(self).markers)
     }
 
-    /// Whether `line` starts with one of `markers` (already lower-cased) as a whole phrase.
-    static func matchesMarker(_ line: String, _ markers: [String]) -> Bool {
-        // Markers are short lines; a long line is body text, and lower-casing it is not free.
-        guard line.utf8.count <= 160 else { return false }
-        let l = line.lowercased()
-        for mm in markers {
+    /// Whether `line` starts with one of `markers` as a whole phrase.
+    static func matchesMarker(_ line: String, _ markers: MarkerSet) -> Bool {
+        // Markers are short lines; a long line is body text, and lower-casing it is not free:
+        // only as much of the line as the longest marker and the character after it is.
+        guard line.utf8.count <= 160, !markers.lowered.isEmpty else { return false }
+        guard markers.mayStart(line) else { return false }
+        let l = String(line.prefix(markers.longest + 1)).lowercased()
+        for mm in markers.lowered {
             guard l.hasPrefix(mm) else { continue }
             if l.count == mm.count { return true }
             let next = l[l.index(l.startIndex, offsetBy: mm.count)]
             // "Latest" matches "Latest" and "Latest news", not "Latest figures show that …".
             if next.isPunctuation || next.isWhitespace || next.isUppercase || mm.hasPrefix("powered") {
-                if l.split(separator: " ").count <= 8 { return true }
+                if line.split(separator: " ").count <= 8 { return true }
             }
         }
         return false
