@@ -81,26 +81,40 @@ public enum LanguageDetector {
     /// control characters other than tab and line breaks, and Unicode noncharacters, become
     /// spaces, and the cut falls between characters.
     static func interchangeSample(_ text: String) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(min(text.utf8.count, sampleLimit))
-        for s in text.unicodeScalars {
-            let v = s.value
-            if v < 0x80 {
-                guard out.count < sampleLimit else { break }
-                let ok = v >= 0x20 && v != 0x7F || v == 0x09 || v == 0x0A || v == 0x0D
-                out.append(ok ? UInt8(v) : 0x20)
-                continue
-            }
-            let bytes = s.utf8
-            guard out.count + bytes.count <= sampleLimit else { break }
-            let nonCharacter = (0xFDD0...0xFDEF).contains(v) || v & 0xFFFE == 0xFFFE
-            if v < 0xA0 || nonCharacter {
-                out.append(0x20)
-            } else {
-                out.append(contentsOf: bytes)
+        // On the UTF-8 bytes (a String's are valid), not the scalars, into a buffer of the
+        // output's greatest size (every input byte gives at most one): language detection runs on
+        // every article, and this took 55,000 instructions of a scraped article's conversion,
+        // 23,800 now (callgrind).
+        var text = text
+        return text.withUTF8 { bytes in
+            [UInt8](unsafeUninitializedCapacity: min(bytes.count, sampleLimit)) { out, count in
+                var i = 0, n = 0
+                while i < bytes.count {
+                    let b = bytes[i]
+                    if b < 0x80 {
+                        guard n < sampleLimit else { break }
+                        let ok = b >= 0x20 && b != 0x7F || b == 0x09 || b == 0x0A || b == 0x0D
+                        out[n] = ok ? b : 0x20
+                        n += 1
+                        i += 1
+                        continue
+                    }
+                    let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                    guard i + length <= bytes.count, n + length <= sampleLimit else { break }
+                    var v = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for k in 1..<length { v = v << 6 | UInt32(bytes[i + k] & 0x3F) }
+                    if v < 0xA0 || (0xFDD0...0xFDEF).contains(v) || v & 0xFFFE == 0xFFFE {
+                        out[n] = 0x20
+                        n += 1
+                    } else {
+                        for k in 0..<length { out[n + k] = bytes[i + k] }
+                        n += length
+                    }
+                    i += length
+                }
+                count = n
             }
         }
-        return out
     }
 
     /// A NUL-terminated code from the shim's fixed-size field.

@@ -109,4 +109,35 @@ import Testing
         #expect(LanguageDetector.interchangeSample(long).count <= LanguageDetector.sampleLimit)
         #expect(LanguageDetector.detect(long) == "uk")
     }
+
+    /// The sample is what CLD2 accepts, cut between characters at the limit, whatever the text
+    /// holds: it equals the scalar-by-scalar rule (kept here as the reference) on random texts
+    /// of ASCII controls, C1 controls, noncharacters, two-, three- and four-byte characters.
+    @Test func sampleFollowsTheInterchangeRuleOnAnyText() {
+        func reference(_ text: String) -> [UInt8] {
+            var out: [UInt8] = []
+            for s in text.unicodeScalars {
+                let v = s.value
+                if v < 0x80 {
+                    guard out.count < LanguageDetector.sampleLimit else { break }
+                    out.append(v >= 0x20 && v != 0x7F || v == 0x09 || v == 0x0A || v == 0x0D ? UInt8(v) : 0x20)
+                    continue
+                }
+                guard out.count + s.utf8.count <= LanguageDetector.sampleLimit else { break }
+                let nonCharacter = (0xFDD0...0xFDEF).contains(v) || v & 0xFFFE == 0xFFFE
+                if v < 0xA0 || nonCharacter { out.append(0x20) } else { out.append(contentsOf: s.utf8) }
+            }
+            return out
+        }
+        let values: [UInt32] = [0x61, 0x20, 0x0, 0x7, 0x9, 0xA, 0xD, 0x7F, 0x80, 0x85, 0x9F, 0xA0, 0xE9, 0x1A1, 0x1EA0, 0x4E2D,
+                                0xFDD0, 0xFDEF, 0xFFFE, 0xFFFF, 0x1FFFE, 0x10FFFF, 0x1F600, 0xE000]
+        let pool = values.compactMap(Unicode.Scalar.init)
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...700, using: &rng) { text.append(pool.randomElement(using: &rng) ?? "a") }
+            let s = String(text)
+            #expect(LanguageDetector.interchangeSample(s) == reference(s), "\(s.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
 }
