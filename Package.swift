@@ -90,6 +90,7 @@ let package = Package(
         .target(name: "ArticleEPUB", dependencies: [
             "ArticleCore", "ArticleSupport", "ArticleHTML",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "ArticleFetch", dependencies: [
             "ArticleCore",
