@@ -67,6 +67,12 @@ public enum ImageNormalizer {
             // Nothing to change: re-encoding would only lose quality.
             return NormalizedImage(data: Data(raw), mediaType: format.mediaType, width: width, height: height)
         }
+        if format == .jpeg, longSide <= options.maxDimension, cvips_has_metadata(image.pointer) != 0,
+           cvips_orientation(image.pointer) <= 1, cvips_is_cmyk(image.pointer) == 0, cvips_has_icc(image.pointer) == 0,
+           let copy = jpegWithoutMetadata(raw, width: width, height: height) {
+            // Only the metadata to remove: the same pixels, without a decode and a lossy encode.
+            return copy
+        }
         if longSide > options.maxDimension {
             // Decoded straight to the target size, upright, through its ICC profile (libvips's
             // thumbnail path: a JPEG is shrunk while it is decoded when that still leaves the
@@ -92,6 +98,26 @@ public enum ImageNormalizer {
         defer { cvips_free_buffer(buffer) }
         return NormalizedImage(data: Data(bytes: buffer, count: length), mediaType: transparent ? "image/png" : "image/jpeg",
                                width: Int(cvips_width(image.pointer)), height: Int(cvips_height(image.pointer)))
+    }
+}
+
+extension ImageNormalizer {
+    /// The JPEG with every APPn and COM segment left out by libjpeg's lossless transcoding, when
+    /// libvips then reads it as the same size with no metadata; nil otherwise (the caller decodes
+    /// and encodes it instead).
+    static func jpegWithoutMetadata(_ raw: UnsafeRawBufferPointer, width: Int, height: Int) -> NormalizedImage? {
+        guard let base = raw.baseAddress else { return nil }
+        var buffer: UnsafeMutableRawPointer?
+        var length = 0
+        guard cvips_jpeg_copy_without_metadata(base, raw.count, &buffer, &length) == 0, let buffer else { return nil }
+        let data = Data(bytes: buffer, count: length)
+        free(buffer)
+        let same = data.withUnsafeBytes { copy -> Bool in
+            guard let copyBase = copy.baseAddress, let reopened = cvips_open(copyBase, copy.count) else { return false }
+            defer { cvips_free(reopened) }
+            return Int(cvips_width(reopened)) == width && Int(cvips_height(reopened)) == height && cvips_has_metadata(reopened) == 0
+        }
+        return same ? NormalizedImage(data: data, mediaType: "image/jpeg", width: width, height: height) : nil
     }
 }
 

@@ -95,6 +95,48 @@ import Testing
         #expect(throws: ArticleError.self) { try ImageNormalizer.normalize(photo.prefix(photo.count / 2)) }
     }
 
+    /// A photo that needs only its metadata removed keeps its pixels: the same quantisation
+    /// tables (its DCT coefficients were copied, not decoded and encoded again at another
+    /// quality), none of the EXIF, XMP or IPTC, and about its own size.
+    @Test func metadataIsRemovedWithoutReencodingWhenNothingElseChanges() throws {
+        let input = try TestImages.make(1200, 800, suffix: ".jpg[Q=93]") { img in
+            cvips_with_string(img, "exif-ifd3-GPSLatitude", "51/1 30/1 2637/100")
+        }
+        #expect(try TestImages.info(input).hasMetadata)
+        let out = try ImageNormalizer.normalize(input)
+        let after = try TestImages.info(out.data)
+        #expect(out.mediaType == "image/jpeg" && out.width == 1200 && out.height == 800)
+        #expect(!after.hasMetadata && !after.hasField("exif-data"))
+        #expect(out.data.range(of: Data("GPSLatitude".utf8)) == nil && out.data.range(of: Data("Exif".utf8)) == nil)
+        #expect(Self.quantisationTables(out.data) == Self.quantisationTables(input))
+        #expect(Self.quantisationTables(input).count > 0)
+        #expect(out.data.count <= input.count)
+        // What is re-encoded (scaled down) gets the book's quality instead: other tables.
+        let scaled = try ImageNormalizer.normalize(try TestImages.make(2400, 1600, suffix: ".jpg[Q=93]"))
+        #expect(Self.quantisationTables(scaled.data) != Self.quantisationTables(input))
+    }
+
+    @Test func aTruncatedPhotoWithMetadataIsStillAnError() throws {
+        let photo = try TestImages.make(1200, 800, suffix: ".jpg") { img in
+            cvips_with_string(img, "exif-ifd3-GPSLatitude", "51/1 30/1 2637/100")
+        }
+        #expect(throws: ArticleError.self) { try ImageNormalizer.normalize(photo.prefix(photo.count / 2)) }
+    }
+
+    /// The bodies of a JPEG's DQT segments, in order.
+    static func quantisationTables(_ jpeg: Data) -> [Data] {
+        let b = [UInt8](jpeg)
+        var tables: [Data] = []
+        var i = 2
+        while i + 4 <= b.count, b[i] == 0xFF {
+            let marker = b[i + 1], length = Int(b[i + 2]) << 8 | Int(b[i + 3])
+            if marker == 0xDA || length < 2 || i + 2 + length > b.count { break }
+            if marker == 0xDB { tables.append(Data(b[(i + 4)..<(i + 2 + length)])) }
+            i += 2 + length
+        }
+        return tables
+    }
+
     @Test func svgIsKeptOnlyWhenSelfContained() throws {
         let safe = Data(#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><defs><linearGradient id="g"/></defs><rect fill="url(#g)" width="10" height="10"/></svg>"#.utf8)
         #expect(try ImageNormalizer.normalize(safe).mediaType == "image/svg+xml")

@@ -47,6 +47,10 @@ cvips_image *cvips_thumbnail(const void *data, size_t length, int max_side);
 /// Encodes as baseline JPEG at `quality` with every metadata block stripped; g_free the buffer
 /// with cvips_free_buffer. 0 on success.
 int cvips_save_jpeg(cvips_image *image, int quality, void **buffer, size_t *length);
+/// The JPEG's DCT coefficients written again without any APPn or COM segment (EXIF, XMP, IPTC,
+/// comments): its pixels unchanged, no decode. 0 on success; free the buffer with free(3).
+/// -1 for data libjpeg cannot read or warns is corrupt (decode it with libvips instead).
+int cvips_jpeg_copy_without_metadata(const void *data, size_t length, void **buffer, size_t *out_length);
 /// Encodes as PNG with every metadata block stripped. 0 on success.
 int cvips_save_png(cvips_image *image, void **buffer, size_t *length);
 void cvips_free_buffer(void *buffer);
