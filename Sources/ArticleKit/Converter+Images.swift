@@ -13,10 +13,17 @@ extension Converter {
     public static func imageSteps(remoteImages: FetchRemoteImages?, leadImage: Bool = false) -> [any ArticleTransform] {
         var steps: [any ArticleTransform] = []
         if let remoteImages {
-            steps.append(remoteImages.fetchingLeadImage(leadImage).preparing { resource, options in NormalizeImages.prepared(resource, options: options) })
+            steps.append(preparingImages(remoteImages.fetchingLeadImage(leadImage)))
         }
         steps.append(NormalizeImages())
         return steps
+    }
+
+    /// `remoteImages`, with each image made ready by ArticleImages's normaliser on its own
+    /// thread as soon as it has arrived, while the others are still downloading (the
+    /// `NormalizeImages` step that follows keeps a ready image as it is).
+    public static func preparingImages(_ remoteImages: FetchRemoteImages) -> FetchRemoteImages {
+        remoteImages.preparing { resource, options in NormalizeImages.prepared(resource, options: options) }
     }
 
     /// A copy that also brings every image its articles show into their resources, for an HTML

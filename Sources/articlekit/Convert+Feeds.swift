@@ -86,7 +86,7 @@ extension Convert {
         defer { own?.shutdownBlocking() }
         let fetcher = pipeline.fetcher ?? own
         let paper = FeedPaper(converter: pipeline.converter, fetcher: fetcher,
-                              images: pipeline.fetcher.map { FetchRemoteImages(fetcher: $0) }, options: feeds.options())
+                              images: pipeline.fetcher.map { Converter.preparingImages(FetchRemoteImages(fetcher: $0)) }, options: feeds.options())
         var run = paper.make(documents, state: state, context: context)
         run.failures = failed + run.failures
         if run.articles.isEmpty && rest.isEmpty && !(run.failures.isEmpty && run.seenBefore > 0) {
