@@ -1,8 +1,9 @@
 // Metadata out of a JPEG without decoding its pixels: libjpeg's lossless transcoding (what
 // `jpegtran -copy none` does) reads the DCT coefficients and writes them again with none of the
 // source's APPn or COM segments. A news photo that needs nothing but its EXIF, XMP and IPTC
-// removed kept its pixels and cost ~4 ms instead of ~23 ms for a decode and re-encode at 1600
-// pixels (measured in ImageNormalizerTests' figures), and loses no quality.
+// removed keeps its pixels and loses no quality. It is not much cheaper, as entropy coding is
+// most of both ways (libjpeg-turbo's DCT is SIMD): 30 photos of 1600×1067 cost 17 ms each of CPU
+// time this way against 23 ms decoded and encoded again (`--images reader` against `keep`).
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
