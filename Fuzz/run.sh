@@ -11,8 +11,12 @@ cd "$(dirname "$0")"
 SECS=${1:-30}; shift || true
 ALL=$(sed -n 's/^let readers = \[\(.*\)\]/\1/p' Package.swift | tr -d '" ' | tr ',' ' ')
 TARGETS=${*:-$ALL}
+# FUZZ_DEBUG_INFO=0 builds without -g (CI: findings still name functions; rebuild with it to
+# see lines), which shortens the build.
+debug_info=(-Xswiftc -g)
+[[ ${FUZZ_DEBUG_INFO:-1} == 0 ]] && debug_info=()
 swift build -c release --scratch-path .build-fuzz \
-  -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -g >/dev/null
+  -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library "${debug_info[@]}" >/dev/null
 BIN=$(swift build -c release --scratch-path .build-fuzz --show-bin-path)
 status=0
 # Leaks in dependencies that ArticleKit cannot fix are listed, with the reason, in lsan.supp.
