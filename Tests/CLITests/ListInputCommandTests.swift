@@ -135,6 +135,13 @@ import Testing
             (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
         }.compactMap { $0["title"] as? String }
         #expect(keys.count == 3, "\(r.stdout)")
+        // A listed name that is not UTF-8 is one error line naming its bytes; the rest stream on.
+        let latin1 = nulList(paths) + Data("/nowhere/caf".utf8) + Data([0xE9]) + Data(".txt\0".utf8)
+        let bad = try CLIRunner.run(["convert", "--from-list0", "-", "--to", "jsonl", "--output", "-"], stdin: latin1)
+        #expect(bad.status == 3 && StreamCommandTests.lines(bad.stdout).count == 3, "\(bad.stderr)")
+        let errors = StreamCommandTests.lines(bad.stderr)
+        #expect(errors.count == 1 && errors.first?["key"] as? String == "/nowhere/caf\\xE9.txt", "\(bad.stderr)")
+        #expect(((errors.first?["error"] as? [String: Any])?["message"] as? String)?.contains("not valid UTF-8") == true, "\(bad.stderr)")
         let pinned = try CLIRunner.run(["convert", "--from-list0", "-", "--to", "jsonl", "--output", "-", "--list-root", dir.path], stdin: nulList(paths))
         #expect(pinned.status == 2 && pinned.stderr.contains("--list-root"), "a root names nothing in a stream: \(pinned.stderr)")
     }
