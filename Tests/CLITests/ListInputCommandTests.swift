@@ -45,8 +45,12 @@ import Testing
         #expect(make.status == 0, "\(make.stderr)")
         let out = dir.appendingPathComponent("out")
         let list = try Data(contentsOf: dir.appendingPathComponent("list0"))
-        let r = try CLIRunner.run(["convert", "--from-list0", "-", "--to", "json", "--output", out.path + "/"], stdin: list)
+        let report = dir.appendingPathComponent("report.json")
+        let r = try CLIRunner.run(["convert", "--from-list0", "-", "--to", "json", "--output", out.path + "/", "--report", report.path], stdin: list)
         #expect(r.status == 1, "the Latin-1 name fails, the rest convert: \(r.stderr)")
+        let records = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: report)) as? [[String: Any]])
+        let converted = records.filter { $0["status"] as? String == "converted" }.compactMap { $0["path"] as? String }
+        #expect(records.count == 3 && converted.contains { $0.hasSuffix("/data/a/two\nlines.txt") }, "the report names each file as listed: \(records)")
         #expect(r.stderr.contains("b/caf\\xE9.txt: the listed path is not valid UTF-8"), "\(r.stderr)")
         #expect(r.stderr.contains("2 converted, 0 skipped, 1 failed"), "\(r.stderr)")
         #expect(outputs(out) == ["a/two\nlines.json", "b/ spaced name .json"])
