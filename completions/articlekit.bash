@@ -188,7 +188,7 @@ _articlekit_convert() {
     repeating_flags=()
     non_repeating_flags=(--join-chapters --no-nonlinear --raw-html --embed-resources --force --follow-symlinks --no-fetch --allow-private-network -q --quiet -v --verbose --version -h --help)
     repeating_options=(--resource-path --include --exclude --header)
-    non_repeating_options=(--to -o --output --from --encoding --language --html-site-profiles --max-input --width --title --identifier --cover --images --image-max --image-quality --raster-cover --extract-media --from-list -j --jobs --shard --report --file-timeout --file-memory --timeout --user-agent --ca-cert --max-download --connections --feed-content --since --max-articles --state --on-error --errors --key)
+    non_repeating_options=(--to -o --output --from --encoding --language --html-site-profiles --max-input --width --title --identifier --cover --images --image-max --image-quality --raster-cover --extract-media --from-list --from-list0 --list-root -j --jobs --shard --report --file-timeout --file-memory --timeout --user-agent --ca-cert --max-download --connections --feed-content --since --max-articles --state --on-error --errors --key)
     __articlekit_offer_flags_options -1
 
     # Offer option value completions
@@ -247,6 +247,12 @@ _articlekit_convert() {
         return
         ;;
     '--from-list')
+        return
+        ;;
+    '--from-list0')
+        return
+        ;;
+    '--list-root')
         return
         ;;
     '-j'|'--jobs')

@@ -28,13 +28,14 @@ extension Convert {
         // Files are converted in worker processes: this program again, with the same arguments.
         // Pages are fetched by this process, the workers get their bytes.
         if batch.batchWorker { return try BatchConverter(converter: converter, options: options).serveAsWorker() }
-        if batch.fromList != nil || inputs.contains(where: Self.isURL) { options.fetcher = try batchPageFetcher() }
+        options.listRoot = batch.listRoot
+        if batch.list != nil || inputs.contains(where: Self.isURL) { options.fetcher = try batchPageFetcher() }
         defer { options.fetcher?.shutdownBlocking() }
         options.workers = try Self.workerCommand()
         let runner = try BatchConverter(converter: converter, options: options)
 
         var listHandle: FileHandle?
-        if let list = batch.fromList {
+        if let list = batch.list?.path {
             if list == "-" {
                 listHandle = FileHandle.standardInput
             } else {
@@ -67,7 +68,7 @@ extension Convert {
         defer { ticker.cancel(); signals.forEach { $0.cancel() } }
 
         let verbose = self.verbose, quiet = self.quiet
-        let result = try runner.run(paths: inputs, listFile: listHandle, report: batch.report.map { URL(fileURLWithPath: $0) }) { record, _ in
+        let result = try runner.run(paths: inputs, listFile: listHandle, listSeparator: batch.list?.separator ?? .newline, report: batch.report.map { URL(fileURLWithPath: $0) }) { record, _ in
             // Paths, errors and warnings can hold a document's text or a file's name: made
             // printable, so no escape sequence reaches the terminal.
             let path = record.path.printable

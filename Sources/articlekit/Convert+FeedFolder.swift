@@ -9,7 +9,7 @@ extension Convert {
     /// their content; URLs (and standard input) are looked at only when a feed option is given,
     /// since a batch of pages must not fetch them before it knows they are out of date.
     func runFeedsToFolder(_ pipeline: ImagePipeline) throws(ArticleError) -> Int32? {
-        guard batch.fromList == nil, !batch.batchWorker, let output, output != "-", !formats.isEmpty else { return nil }
+        guard batch.list == nil, !batch.batchWorker, let output, output != "-", !formats.isEmpty else { return nil }
         let converter = pipeline.converter
         // Files named as inputs; a folder's files are the readers' formats, never feeds (and a
         // folder that cannot be listed is the batch's failure to report, not this look's).

@@ -29,6 +29,7 @@ extension Convert {
         if batch.report != nil { given.append("--report") }
         if batch.jobs != nil { given.append("--jobs") }
         if batch.force { given.append("--force") }
+        if batch.listRoot != nil { given.append("--list-root") }
         return given
     }
 }

@@ -33,12 +33,12 @@ extension Convert {
         let lineFormat = format.flatMap { Converter().registry.writer(named: $0)?.format.name }.map(RecordStream.lineFormats.contains) ?? false
         let jsonLinesOut = format.map { JSONLinesFormat.info.isNamed($0) } ?? false
         let toStream = output == "-" || (output == nil && inputs.allSatisfy { $0 == "-" }) || (jsonLinesOut && output != nil && !Self.looksLikeFolder(output ?? ""))
-        let isStream = !inputs.isEmpty && batch.fromList == nil && formats.count <= 1 && kinds.allSatisfy { $0 != nil }
+        let isStream = !inputs.isEmpty && batch.list == nil && formats.count <= 1 && kinds.allSatisfy { $0 != nil }
             && lineFormat && toStream && !inputs.contains(where: Self.isURL)
         if isStream { return kinds.compactMap { $0 } }
         // A list of files to standard output: every file a record (or, JSON Lines and WARC
         // files, a stream of them) of one stream.
-        if batch.fromList != nil && output == "-" && formats.count <= 1 && lineFormat && !kinds.contains(nil) { return [] }
+        if batch.list != nil && output == "-" && formats.count <= 1 && lineFormat && !kinds.contains(nil) { return [] }
         if anyWARC {
             throw ArticleError(.usage, "a WARC file is converted as a stream of records: --to jsonl (or json, md, text, html) with --output - or FILE.jsonl")
         }
@@ -73,10 +73,10 @@ extension Convert {
         let sink = try StreamSink(output: output ?? "-", inputs: inputs, errors: stream.errors)
         var summary = RecordStream.Summary()
         var unreadable = false
-        if let list = batch.fromList {
-            try streamList(list, recordStream, sink: sink, summary: &summary)
+        if let list = batch.list {
+            try streamList(list.path, separator: list.separator, recordStream, sink: sink, summary: &summary)
         }
-        for (input, kind) in zip(inputs, kinds) where batch.fromList == nil {
+        for (input, kind) in zip(inputs, kinds) where batch.list == nil {
             let fd: Int32
             if input == "-" {
                 fd = STDIN_FILENO
@@ -108,13 +108,14 @@ extension Convert {
         return summary.failed > 0 ? Self.someRecordsFailed : 0
     }
 
-    /// The files a `--from-list` names (one a line, CRLF line ends too), streamed in turn.
-    private func streamList(_ list: String, _ recordStream: RecordStream, sink: StreamSink,
+    /// The files a `--from-list` (one a line, CRLF line ends too) or `--from-list0` (NUL-separated)
+    /// names, streamed in turn.
+    private func streamList(_ list: String, separator: InputListSeparator, _ recordStream: RecordStream, sink: StreamSink,
                             summary: inout RecordStream.Summary) throws(ArticleError) {
         let fd = list == "-" ? STDIN_FILENO : open(list, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw ArticleError(.io, "cannot read the list of inputs", file: list) }
         defer { if fd != STDIN_FILENO { close(fd) } }
-        var paths: [String] = []
+        var paths: [Result<String, ListedBytes>] = []
         var data = Data()
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
@@ -123,14 +124,28 @@ extension Convert {
             if n <= 0 { break }
             data.append(contentsOf: chunk[0..<n])
         }
-        for line in data.split(separator: 0x0A) {
+        for line in data.split(separator: separator == .nul ? 0x00 : 0x0A) {
             var bytes = Data(line)
-            if bytes.last == 0x0D { bytes.removeLast() }
-            let path = String(decoding: bytes, as: UTF8.self)
-            if !path.trimmingCharacters(in: .whitespaces).isEmpty { paths.append(path) }
+            if separator == .newline && bytes.last == 0x0D { bytes.removeLast() }
+            guard let path = String(validating: bytes, as: UTF8.self) else {
+                // Decoding would put U+FFFD in the name and report "no such file".
+                paths.append(.failure(ListedBytes(bytes: bytes)))
+                continue
+            }
+            if separator == .nul || !path.trimmingCharacters(in: .whitespaces).isEmpty { paths.append(.success(path)) }
         }
         var record = 0
-        for path in paths {
+        for entry in paths {
+            guard case .success(let path) = entry else {
+                guard case .failure(let bad) = entry else { continue }
+                record += 1
+                summary.records += 1
+                summary.failed += 1
+                let shown = String(printableBytes: bad.bytes)
+                try sink.fail(JSONRecordLine.error(record: record, key: .string(shown), input: shown, error: ArticleError(
+                    .io, "the listed path is not valid UTF-8, which ArticleKit needs for file names; rename the file (convmv -f latin1 -t utf8 does it)", file: shown)))
+                continue
+            }
             switch StreamKind.of(path, from: reading.from) {
             case .jsonLines?, .warc?:
                 let kind = StreamKind.of(path, from: reading.from)
@@ -155,4 +170,9 @@ extension Convert {
             if summary.stopped { return }
         }
     }
+}
+
+/// A listed path that is not UTF-8, kept as its bytes for the error line.
+struct ListedBytes: Error {
+    var bytes: Data
 }

@@ -40,6 +40,7 @@ struct Convert: ParsableCommand {
           articlekit convert https://example.com/feed.xml feeds.opml --since 24h --to epub --output paper.epub
           articlekit convert articles/ --to epub,md,json --output out/ --report report.json
           find . -name '*.txt' | articlekit convert --from-list - --to json --output out/ --shard 2/8
+          find /data -name '*.txt' -print0 | articlekit convert --from-list0 - --to json --output out/
           articlekit convert - --from jsonl --to jsonl --output - --key id --errors bad.jsonl
           articlekit convert crawl.warc.gz --to jsonl --output -
         """
@@ -103,7 +104,17 @@ struct Convert: ParsableCommand {
     var formats: [String] { (to ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
 
     func validate() throws {
-        if inputs.isEmpty && batch.fromList == nil { throw ValidationError("give an input file or folder, - for standard input, or --from-list") }
+        if batch.fromList != nil && batch.fromList0 != nil {
+            throw ValidationError("--from-list and --from-list0 cannot be used together: give one list, NUL-separated with --from-list0 or one path a line with --from-list")
+        }
+        if inputs.isEmpty && batch.list == nil { throw ValidationError("give an input file or folder, - for standard input, --from-list or --from-list0") }
+        if let root = batch.listRoot {
+            if batch.list == nil { throw ValidationError("--list-root applies to a list of inputs: --from-list or --from-list0") }
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), isFolder.boolValue else {
+                throw ValidationError("--list-root \(root): no such folder")
+            }
+        }
         if width < 0 { throw ValidationError("--width must be 0 (no wrapping) or more") }
         if to == nil && (output == nil || output == "-") {
             throw ValidationError("name the output format with --to (or give an --output file with an extension)")
@@ -168,7 +179,7 @@ struct Convert: ParsableCommand {
     /// A batch: folders to a non-combining format, a list, several formats, or several inputs
     /// into an output folder.
     private func isBatch(_ converter: Converter) throws(ArticleError) -> Bool {
-        if batch.fromList != nil || formats.count > 1 { return true }
+        if batch.list != nil || formats.count > 1 { return true }
         // An output folder means one file per input (and per article of a book).
         if let output, output != "-", Self.looksLikeFolder(output) { return true }
         let writer = try resolveWriter(converter)

@@ -52,7 +52,11 @@ public final class BatchConverter: @unchecked Sendable {
     ///
     /// - Parameters:
     ///   - paths: Files and folders; folders are walked recursively, hidden entries skipped.
-    ///   - listFile: A file (or standard input) listing more input paths, one per line.
+    ///   - listFile: A file (or standard input) listing more input paths. In a list run every
+    ///     path (these and `paths`) is named below the output folder, and hashed for its shard,
+    ///     by its path from the list's root (``BatchOptions/listRoot``); URLs are named from their
+    ///     host and path as ever.
+    ///   - listSeparator: How the list's paths are separated: one a line, or NUL bytes.
     ///   - report: Where to write the JSON report, one record per input.
     ///   - onRecord: Called after each input, from a worker thread, one call at a time (the
     ///     counts are locked meanwhile, so keep it short: print, or hand the record on).
@@ -60,7 +64,7 @@ public final class BatchConverter: @unchecked Sendable {
     /// - Throws: A usage error found before anything is written (two inputs mapping to one output,
     ///   an output folder that is a file), or a disk-full error that stopped the run.
     @discardableResult
-    public func run(paths: [String], listFile: FileHandle? = nil, report: URL? = nil,
+    public func run(paths: [String], listFile: FileHandle? = nil, listSeparator: InputListSeparator = .newline, report: URL? = nil,
                     onRecord: (@Sendable (BatchRecord, BatchProgress) -> Void)? = nil) throws(ArticleError) -> BatchProgress {
         let start = Date()
         let outDir = options.outputDirectory
@@ -68,23 +72,32 @@ public final class BatchConverter: @unchecked Sendable {
         if FileManager.default.fileExists(atPath: outDir.path, isDirectory: &isDir), !isDir.boolValue {
             throw ArticleError(.usage, "the output must be a folder when converting several files", file: outDir.path)
         }
-        // A list on standard input can be read only once: keep a copy for the second walk.
+        // A list on standard input can be read only once: keep a copy for the second walk, its
+        // entries as they are to be looked up and ended by NUL (no file name holds one), and
+        // find the folder they are named from on the way.
         var listCopy: URL?
+        var listRoot = options.listRoot.map { ListRoot.absolute($0, in: FileManager.default.currentDirectoryPath) }
         if let listFile {
             let url = FileManager.default.temporaryDirectory.appendingPathComponent("articlekit-list-\(getpid())-\(UUID().uuidString)")
             guard FileManager.default.createFile(atPath: url.path, contents: nil),
                   let h = FileHandle(forWritingAtPath: url.path) else {
                 throw ArticleError(.io, "cannot keep a copy of the input list", file: url.path)
             }
-            let reader = LineReader(handle: listFile)
-            while let line = reader.nextBytes() { h.write(line + [0x0A]) }
+            var root = ListRoot()
+            let reader = LineReader(handle: listFile, separator: listSeparator)
+            for path in paths where listRoot == nil && !WebAddress.isURL(path) { root.add(path) }
+            while let entry = reader.nextEntry() {
+                if listRoot == nil, let path = String(validating: entry, as: UTF8.self), !WebAddress.isURL(path) { root.add(path) }
+                h.write(entry + [0])
+            }
             try? h.close()
             listCopy = url
+            if listRoot == nil { listRoot = root.path }
         }
         defer { if let listCopy { try? FileManager.default.removeItem(at: listCopy) } }
 
         // First walk: count, and refuse two inputs that would write the same output.
-        var walker = makeWalker(paths: paths, list: listCopy)
+        var walker = makeWalker(paths: paths, list: listCopy, root: listRoot)
         var seen = Set<UInt64>()
         var total = 0
         var firstSeen: [UInt64: String] = [:]
@@ -109,7 +122,7 @@ public final class BatchConverter: @unchecked Sendable {
         let reportWriter = try report.map { url throws(ArticleError) in try ReportWriter(url: url) }
 
         // Second walk: the work, `jobs` at a time.
-        let shared = SharedWalker(makeWalker(paths: paths, list: listCopy))
+        let shared = SharedWalker(makeWalker(paths: paths, list: listCopy, root: listRoot))
         for (path, why) in walker.problems { record(BatchRecord(path: path, outputs: [], status: .failed, warnings: [], error: why, milliseconds: 0), reportWriter, onRecord) }
         if let command = options.workers {
             try WorkerPool(batch: self, command: command).run(shared, validSince: validSince) { self.record($0, reportWriter, onRecord) }
@@ -132,13 +145,13 @@ public final class BatchConverter: @unchecked Sendable {
         return final
     }
 
-    private func makeWalker(paths: [String], list: URL?) -> InputWalker {
+    private func makeWalker(paths: [String], list: URL?, root: String?) -> InputWalker {
         // The extensions some reader claims, looked up once: asking the registry for a reader
         // cost 5,000 instructions a file in the parent's walk (callgrind).
         let extensions = Set(converter.registry.readers.flatMap(\.format.extensions))
         let readable: (String) -> Bool = { FormatRegistry.fileExtension($0).map(extensions.contains) ?? false }
         if let list, let h = FileHandle(forReadingAtPath: list.path) {
-            return InputWalker(source: .list(h), options: options, readable: readable, extraPaths: paths)
+            return InputWalker(source: .list(h), options: options, readable: readable, extraPaths: paths, listRoot: root)
         }
         return InputWalker(source: .paths(paths), options: options, readable: readable)
     }

@@ -43,11 +43,18 @@ struct InputWalker: Sequence, IteratorProtocol {
     /// The URLs met so far (hashed): a URL given twice is converted once.
     private var seenURLs = Set<UInt64>()
 
-    init(source: Source, options: BatchOptions, readable: @escaping (String) -> Bool, extraPaths: [String] = []) {
+    /// The folder a list's paths are named relative to (`ListRoot`), in a list run.
+    private let listRoot: String?
+    private let currentFolder = FileManager.default.currentDirectoryPath
+
+    /// A walker of `source`; a list is the run's NUL-separated copy of it, and `listRoot` the
+    /// folder its paths (and `extraPaths`) are named relative to.
+    init(source: Source, options: BatchOptions, readable: @escaping (String) -> Bool, extraPaths: [String] = [], listRoot: String? = nil) {
         switch source {
         case .paths(let p): pending = p.reversed(); listReader = nil
-        case .list(let h): pending = extraPaths.reversed(); listReader = LineReader(handle: h)
+        case .list(let h): pending = extraPaths.reversed(); listReader = LineReader(handle: h, separator: .nul)
         }
+        self.listRoot = listRoot
         if case .paths(let p) = source, p.count == 1 { prefixFolders = false } else { prefixFolders = true }
         self.readable = readable
         self.options = options
@@ -71,7 +78,10 @@ struct InputWalker: Sequence, IteratorProtocol {
                         }
                     case .file where !name.hasPrefix("."):
                         let display = c.given.hasSuffix("/") ? c.given + rel : c.given + "/" + rel
-                        if let input = accept(URL(fileURLWithPath: full, isDirectory: false), name: name, relative: rel, prefix: c.prefix, display: display) { return input }
+                        // In a list run globs see the path from the list's root, as for a listed file.
+                        let listed = listReader != nil && !c.prefix.isEmpty
+                        if let input = accept(URL(fileURLWithPath: full, isDirectory: false), name: name, relative: listed ? c.prefix + "/" + rel : rel,
+                                              prefix: listed ? "" : c.prefix, display: display) { return input }
                     default:
                         continue
                     }
@@ -88,7 +98,10 @@ struct InputWalker: Sequence, IteratorProtocol {
             let url = URL(fileURLWithPath: path)
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-                problems.append((path, "no such file or folder"))
+                // Only a NUL-separated list gives a listed name holding a newline.
+                let hint = listReader != nil && path.utf8.contains(0x0A)
+                    ? " (the name holds a newline: a list of one path a line is read with --from-list, not --from-list0)" : ""
+                problems.append((path, "no such file or folder" + hint))
                 continue
             }
             if isDir.boolValue {
@@ -97,12 +110,24 @@ struct InputWalker: Sequence, IteratorProtocol {
                     continue
                 }
                 let root = url.standardizedFileURL
-                current = (root, root.path, path, prefixFolders ? root.lastPathComponent : "", w)
+                if listReader != nil {
+                    // A listed folder: its files are named by their path from the list's root.
+                    guard let below = belowListRoot(path) else { continue }
+                    current = (root, root.path, path, below, w)
+                } else {
+                    current = (root, root.path, path, prefixFolders ? root.lastPathComponent : "", w)
+                }
+            } else if listReader != nil {
+                // A listed file keeps its folders from the list's root below the output folder.
+                guard let rel = belowListRoot(path) else { continue }
+                guard !rel.isEmpty else {
+                    problems.append((path, "is the list's root folder itself (--list-root), not a file inside it"))
+                    continue
+                }
+                if let input = accept(url, name: PathText.lastComponent(rel), relative: rel, prefix: "", display: path, force: true) { return input }
             } else {
                 let rel = url.lastPathComponent
-                // Files named in a list keep their folders below the output folder.
-                let stemDir = listReader != nil ? Self.relativeDirectory(of: path) : ""
-                if let input = accept(url, name: rel[...], relative: rel, prefix: stemDir, display: path, force: true) { return input }
+                if let input = accept(url, name: rel[...], relative: rel, prefix: "", display: path, force: true) { return input }
             }
         }
     }
@@ -115,15 +140,23 @@ struct InputWalker: Sequence, IteratorProtocol {
                 problems.append((String(printableBytes: bytes), "the listed path is not valid UTF-8, which ArticleKit needs for file names; rename the file (convmv -f latin1 -t utf8 does it)"))
                 continue
             }
-            let t = line.trimmingCharacters(in: .whitespaces)
-            if !t.isEmpty { return t }
+            // The run's copy of the list holds each entry as it is to be looked up.
+            if !line.isEmpty { return line }
         }
         return nil
     }
 
-    static func relativeDirectory(of path: String) -> String {
-        let dir = (path as NSString).deletingLastPathComponent
-        return dir.split(separator: "/").filter { $0 != "." && $0 != ".." }.joined(separator: "/")
+    /// A listed path relative to the list's root, or nil (with the problem recorded) when it is
+    /// outside a root given with `--list-root`. Without a root (nothing listed exists) a file is
+    /// named by its name alone.
+    private mutating func belowListRoot(_ path: String) -> String? {
+        let absolute = ListRoot.absolute(path, in: currentFolder)
+        guard let root = listRoot else { return String(PathText.lastComponent(absolute)) }
+        guard let rel = ListRoot.relative(absolute, to: root) else {
+            problems.append((path, "is not inside the list's root folder \(root) (--list-root)"))
+            return nil
+        }
+        return rel
     }
 
     /// A URL input: named from its host and path (``WebAddress/outputStem(for:)``), straight in
@@ -157,39 +190,5 @@ struct InputWalker: Sequence, IteratorProtocol {
         let stemRel = PathText.deletingExtension(relative)
         let stem = prefix.isEmpty ? stemRel : prefix + "/" + stemRel
         return BatchInput(url: url, displayPath: display ?? url.path, relativeStem: stem, relativePath: shardKey)
-    }
-}
-
-/// Reads lines from a file handle a block at a time (for `--from-list`).
-final class LineReader {
-    private let handle: FileHandle
-    private var buffer = Data()
-    private var done = false
-
-    init(handle: FileHandle) { self.handle = handle }
-
-    /// The next line as text (bytes that are not UTF-8 become U+FFFD).
-    func next() -> String? { nextBytes().map { String(decoding: $0, as: UTF8.self) } }
-
-    /// The next line's bytes, without the newline (nor a carriage return before it: a list
-    /// written on Windows names the same files): a copy of the list keeps names as they are.
-    func nextBytes() -> Data? {
-        while true {
-            if let nl = buffer.firstIndex(of: 0x0A) {
-                var line = Data(buffer[buffer.startIndex..<nl])
-                buffer.removeSubrange(buffer.startIndex...nl)
-                if line.last == 0x0D { line.removeLast() }
-                return line
-            }
-            if done {
-                guard !buffer.isEmpty else { return nil }
-                defer { buffer.removeAll() }
-                var line = buffer
-                if line.last == 0x0D { line.removeLast() }
-                return line
-            }
-            let chunk = handle.readData(ofLength: 64 * 1024)
-            if chunk.isEmpty { done = true } else { buffer.append(chunk) }
-        }
     }
 }

@@ -23,6 +23,13 @@ public struct BatchOptions: Sendable {
     public var followSymlinks = false
     /// Only the inputs whose relative path hashes to this shard.
     public var shard: Shard?
+    /// The folder the paths of a list run are named relative to, for their outputs, globs and
+    /// shards (`--list-root`). Without it, it is the deepest folder holding every listed file
+    /// (a listed folder counts as itself): a list of the files under `/data` names
+    /// `/data/a/x.txt` as `a/x.txt`, as a folder run over `/data` does. Give it when the list
+    /// may change from run to run (only the new files, say) and the outputs must not move. A
+    /// listed path outside it fails.
+    public var listRoot: String?
     /// Settings for the readers and writers.
     public var conversion = ConversionOptions()
     /// Whether the images a book's chapters hold are written as files beside their Markdown and
