@@ -25,6 +25,39 @@ import Testing
         #expect(Set(errors.compactMap { $0["record"] as? Int }) == broken)
     }
 
+    /// A stream written to a device (`--output /dev/null`, here a device node of the test's own)
+    /// or a FIFO goes into it; it is never replaced by a file, as a rename over it would. A link
+    /// to a regular file is refused and the file kept.
+    @Test func aStreamToADeviceOrPipeWritesIntoItAndAFileLinkIsRefused() throws {
+        let dir = try CLIRunner.temporaryDirectory()
+        let input = Data(([Self.article(1), Self.article(2)].joined(separator: "\n") + "\n").utf8)
+        let fifo = dir.appendingPathComponent("pipe").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let reader = Process()
+        reader.executableURL = URL(fileURLWithPath: "/bin/sh")
+        reader.arguments = ["-c", "cat \"$0\" > \"$1\"", fifo, dir.appendingPathComponent("from-pipe.jsonl").path]
+        try reader.run()
+        let r = try CLIRunner.run(["convert", "-", "--from", "jsonl", "--to", "jsonl", "--output", fifo], stdin: input)
+        reader.waitUntilExit()
+        #expect(r.status == 0, "\(r.stderr)")
+        var st = stat()
+        #expect(lstat(fifo, &st) == 0 && st.st_mode & S_IFMT == S_IFIFO, "still a FIFO")
+        #expect(Self.lines(try String(contentsOf: dir.appendingPathComponent("from-pipe.jsonl"), encoding: .utf8)).count == 2)
+        if getuid() == 0 {
+            let null = dir.appendingPathComponent("null").path
+            #expect(mknod(null, S_IFCHR | 0o666, dev_t(1 << 8 | 3)) == 0)  // makedev(1, 3): the null device
+            let d = try CLIRunner.run(["convert", "-", "--from", "jsonl", "--to", "jsonl", "--output", null], stdin: input)
+            #expect(d.status == 0 && lstat(null, &st) == 0 && st.st_mode & S_IFMT == S_IFCHR, "still a device: \(d.stderr)")
+        }
+        let file = dir.appendingPathComponent("kept.jsonl")
+        try Data("kept\n".utf8).write(to: file)
+        let link = dir.appendingPathComponent("link.jsonl").path
+        #expect(symlink(file.path, link) == 0)
+        let l = try CLIRunner.run(["convert", "-", "--from", "jsonl", "--to", "jsonl", "--output", link], stdin: input)
+        #expect(l.status != 0 && l.stderr.contains("symbolic link"))
+        #expect(try String(contentsOf: file, encoding: .utf8) == "kept\n")
+    }
+
     @Test func anEmptyStreamIsASuccess() throws {
         let r = try CLIRunner.run(["convert", "-", "--from", "jsonl", "--to", "jsonl", "--output", "-"], stdin: Data())
         #expect(r.status == 0 && r.stdout.isEmpty && r.stderr.isEmpty)
