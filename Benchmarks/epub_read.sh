@@ -2,8 +2,9 @@
 # Reading a big book (issue 17): a 2,000-document, ~11 MB EPUB 2 (make_big_epub.py) → one JSON
 # document of the whole book, to Markdown files (one a chapter, images beside them), and to a
 # clean EPUB 3. Wall time (hyperfine medians) and peak RSS (/usr/bin/time's %M, via peak_rss.py).
-# Target: under 1 s and under 100 MiB. Measured (issue 17, 2 busy cores): JSON 96.6 MiB (was 116.8),
-# EPUB 111 MiB (was 154), Markdown 74.7 MiB; a process that only prints --version is 36.6 MiB.
+# Target: under 1 s and under 100 MiB. Measured (issue 17, 2 shared cores, /usr/bin/time): JSON
+# 0.67 s, 97.5 MiB (was 116.8); EPUB 1.6 s, 108.7 MiB (was 154.4); Markdown 1.0 s, 76.1 MiB (was 76.4);
+# a process that only prints --version is 36.6 MiB.
 #   Benchmarks/epub_read.sh            # builds a static release binary first
 #   ARTICLEKIT=path N=2000 Benchmarks/epub_read.sh
 set -euo pipefail
