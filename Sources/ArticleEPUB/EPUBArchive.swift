@@ -171,7 +171,9 @@ struct EPUBArchive {
             guard budget.used <= cap else { throw limitError }
             out = Data(packed)
         case 8:
-            var unpacked = Data()
+            // Room for the size the entry declares (capped: the declaration is not trusted), so
+            // the bytes are not copied as the buffer grows and no slack is left over.
+            var unpacked = Data(capacity: min(span.uncompressedSize, cap, 16 << 20))
             let ended = packed.withUnsafeBytes { raw -> Bool? in
                 Inflate.raw(raw) { chunk in
                     budget.used += chunk.count

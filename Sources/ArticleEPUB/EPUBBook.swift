@@ -17,10 +17,11 @@ struct EPUBBook {
         var titleID: String?
         /// The body headings, for nested table-of-contents entries.
         var headings: [XHTMLRenderer.Heading]
-        /// The whole XHTML document.
-        var xhtml: String
-        /// The article as ArticleKit JSON (``EPUBSourceArticle``), so the book reads back exactly.
-        var source: Data = Data()
+        /// The whole XHTML document, packed for the zip.
+        var xhtml: ZipWriter.Packed
+        /// The article as ArticleKit JSON (``EPUBSourceArticle``), so the book reads back
+        /// exactly, packed for the zip; `nil` when there is none.
+        var source: ZipWriter.Packed?
         /// The part of the book the chapter belongs to (``/ArticleCore/Metadata/section``; a
         /// paper's feed), or `nil`: consecutive chapters of one section share a contents entry.
         var section: String?

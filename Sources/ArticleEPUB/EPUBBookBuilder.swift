@@ -18,6 +18,7 @@ struct EPUBBookBuilder {
         let catalog = EPUBImageCatalog()
         book.title = bookTitle(articles, warn: warn)
         book.navInSpine = articles.count > 1
+        let sharedCover = Self.sharedLeadImage(articles)
 
         // Links to an article that is in the book point to its chapter.
         var chapterByURL: [String: String] = [:]
@@ -27,6 +28,15 @@ struct EPUBBookBuilder {
                 chapterByURL[Self.linkKey(u)] = fileNames[i]
             }
         }
+
+        // The package's metadata first, from the articles alone: the identifier's digest starts
+        // with it, and each chapter is then hashed and packed as it is made, so a big book's
+        // text is never held whole (2,000 chapters: 9 MB of strings until the zip was written).
+        let languages = articles.map { article in
+            Self.languageTag(article.metadata.language) { warn("the language \"\($0)\" is not a BCP 47 tag; it is left as undetermined (und)") }
+        }
+        fillMetadata(&book, articles, languages: languages)
+        var digest = Self.nonEmpty(options.identifier) == nil ? identifierDigest(book) : nil
 
         for (i, article) in articles.enumerated() {
             var renderer = XHTMLRenderer()
@@ -51,14 +61,16 @@ struct EPUBBookBuilder {
             // phrasing by `.text`); the stored JSON below keeps the article as it was read.
             let rendered = renderer.render(options.rawHTML ? article : HTMLSanitizer.sanitize(article))
             if Self.hasEmptyAlt(rendered.markup) { book.allImagesHaveAlt = false }
-            let language = Self.languageTag(article.metadata.language) { warn("the language \"\($0)\" is not a BCP 47 tag; it is left as undetermined (und)") }
+            let language = languages[i]
             let xhtml = EPUBDocument.xhtml(
                 title: label, language: language, stylesheet: "../" + EPUBStylesheet.href,
                 body: rendered.markup)
+            digest?.update(field: xhtml)
             var chapter = EPUBBook.Chapter(
                 fileName: fileNames[i], title: label, language: language,
-                titleID: rendered.titleID, headings: rendered.headings, xhtml: xhtml)
-            chapter.source = Self.sourceJSON(article, catalog: catalog, keepsLeadImage: articles.count == 1)
+                titleID: rendered.titleID, headings: rendered.headings, xhtml: ZipWriter.Packed(Data(xhtml.utf8), compress: true))
+            let source = Self.sourceJSON(article, catalog: catalog, keepsLeadImage: articles.count == 1 || sharedCover != nil)
+            if !source.isEmpty { chapter.source = ZipWriter.Packed(source, compress: true) }
             if articles.count > 1 { chapter.section = Self.nonEmpty(article.metadata.section) }
             book.chapters.append(chapter)
         }
@@ -67,8 +79,13 @@ struct EPUBBookBuilder {
         addCover(to: &book, articles: articles, catalog: catalog, warn: warn)
         for w in catalog.warnings { warn(w) }
         book.images = catalog.items
-        fillMetadata(&book, articles)
-        book.identifier = identifier(for: book)
+        if var digest {
+            for i in book.images where !i.isGenerated { digest.update(field: i.href + (i.isCover ? " cover" : "")); digest.update(i.data) }
+            digest.update(field: book.coverSVG ?? "")
+            book.identifier = SHA256Digest.uuidURN(digest.finalize())
+        } else {
+            book.identifier = Self.nonEmpty(options.identifier) ?? ""
+        }
         return book
     }
 
@@ -123,6 +140,12 @@ struct EPUBBookBuilder {
                 catalog.markCover(i)
                 return
             }
+        } else if let lead = Self.sharedLeadImage(articles),
+                  let i = articles.lazy.compactMap({ catalog.leadImageIndex(for: lead, in: $0) }).first {
+            // Articles that all name one lead image, whose bytes the book holds: the chapters
+            // of another book, each with that book's metadata. Its cover is this one's, as it is.
+            catalog.markCover(i)
+            return
         } else if articles.count == 1, let article = articles.first, let i = leadPhoto(of: article, catalog: catalog) {
             // One article with its lead image in the book: the cover page shows the photo with
             // the title; the cover-image is the raster cover drawn from both, else the photo.
@@ -137,6 +160,12 @@ struct EPUBBookBuilder {
         if let jpeg = rasterCover(EPUBCover.design(for: book.title, articles: articles), warn: warn) {
             _ = catalog.addGeneratedCover(jpeg)
         }
+    }
+
+    /// The one lead image every article of a book of several names (trimmed), or `nil`.
+    static func sharedLeadImage(_ articles: [Article]) -> String? {
+        guard articles.count > 1, let first = nonEmpty(articles.first?.metadata.image) else { return nil }
+        return articles.allSatisfy({ nonEmpty($0.metadata.image) == first }) ? first : nil
     }
 
     /// The catalog index of the article's lead photo: its ``/ArticleCore/Metadata/image`` when
@@ -161,12 +190,12 @@ struct EPUBBookBuilder {
         }
     }
 
-    private func fillMetadata(_ book: inout EPUBBook, _ articles: [Article]) {
+    private func fillMetadata(_ book: inout EPUBBook, _ articles: [Article], languages chapterLanguages: [String]) {
         var languageCounts: [String: Int] = [:]
         var languageOrder: [String] = []
-        for c in book.chapters where c.language != "und" {
-            if languageCounts[c.language] == nil { languageOrder.append(c.language) }
-            languageCounts[c.language, default: 0] += 1
+        for language in chapterLanguages where language != "und" {
+            if languageCounts[language] == nil { languageOrder.append(language) }
+            languageCounts[language, default: 0] += 1
         }
         let languages = languageOrder.enumerated().sorted {
             let a = languageCounts[$0.element] ?? 0, b = languageCounts[$1.element] ?? 0
@@ -192,9 +221,10 @@ struct EPUBBookBuilder {
         }
     }
 
-    /// `--identifier` as given, else a `urn:uuid` from a SHA-256 of everything in the book.
-    private func identifier(for book: EPUBBook) -> String {
-        if let id = Self.nonEmpty(options.identifier) { return id }
+    /// The start of the digest behind the identifier (`--identifier` unset): a SHA-256 of
+    /// everything in the book, its metadata first, then each chapter, the images and the
+    /// generated cover; the identifier is a `urn:uuid` made from it.
+    private func identifierDigest(_ book: EPUBBook) -> SHA256Digest {
         var d = SHA256Digest()
         d.update(field: book.title)
         for list in [book.languages, book.creators, book.publishers, book.sources, book.subjects] {
@@ -204,10 +234,7 @@ struct EPUBBookBuilder {
         d.update(field: book.date ?? "")
         d.update(field: book.summary ?? "")
         d.update(field: book.modified)
-        for c in book.chapters { d.update(field: c.xhtml) }
-        for i in book.images where !i.isGenerated { d.update(field: i.href + (i.isCover ? " cover" : "")); d.update(i.data) }
-        d.update(field: book.coverSVG ?? "")
-        return SHA256Digest.uuidURN(d.finalize())
+        return d
     }
 
     /// Whether the markup has an `img` with `alt=""` (a byte search: Foundation's string

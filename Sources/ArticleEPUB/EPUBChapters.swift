@@ -13,13 +13,22 @@ struct EPUBChapters {
     let archive: EPUBArchive
     let book: String
 
-    func read(nonLinear: Bool, context: inout ConversionContext) throws(ArticleError) -> [Article] {
+    /// The chapters in reading order; `cover` is the book's cover image, when it has one. The
+    /// page that only shows the cover is not a chapter: the cover is the book's, not a figure.
+    func read(nonLinear: Bool, cover: inout Resource?, context: inout ConversionContext) throws(ArticleError) -> [Article] {
         let titles = EPUBNavigationReader.titles(package: package, archive: archive, book: book)
         func title(_ path: String) -> EPUBNavigationReader.Label? { titles[archive.entryName(path) ?? path] ?? titles[path] }
         var chapters: [Article] = []
         var skipped: [String] = []
         var seen = Set<String>()
-        for item in package.spine + (nonLinear ? package.nonLinear : []) {
+        // A document the contents do not list (a chapter's second file) is in the part of the
+        // one before it.
+        var part: String?
+        // Kept for a book that has nothing else to show (one picture).
+        var coverPage: Article?
+        for (index, item) in (package.spine + (nonLinear ? package.nonLinear : [])).enumerated() {
+            // Non-linear documents (notes) come after the book, in no part of it.
+            if index == package.spine.count { part = nil }
             guard !item.properties.contains("nav") || package.spine.count == 1 else { continue }
             // The same document twice in the spine is one chapter.
             guard seen.insert(item.path).inserted else { continue }
@@ -33,7 +42,16 @@ struct EPUBChapters {
                 context.warn("\(error.message); the chapter is left out")
                 continue
             }
-            if let chapter { chapters.append(chapter) }
+            if let label = title(item.path) ?? package.readable(item).flatMap({ title($0.path) }) { part = label.section }
+            if let chapter, let image = coverImage(shownBy: chapter, page: item) {
+                if cover == nil { cover = image }
+                if coverPage == nil { coverPage = chapter }
+                continue
+            }
+            if var chapter {
+                chapter.metadata.section = part
+                chapters.append(chapter)
+            }
         }
         // A title page (only the book's title, authors, publisher and a date) is not a chapter
         // of its own.
@@ -49,11 +67,29 @@ struct EPUBChapters {
                 }
             }
         }
+        if cover == nil, let item = package.coverImage, archive.contains(item.path), let data = try? archive.data(item.path),
+           let type = ImageType.sniff(data) {
+            cover = Resource(path: item.path, mediaType: type.mediaType, data: data)
+        }
+        if chapters.isEmpty, let coverPage { chapters = [coverPage] }
         guard !chapters.isEmpty else {
             let why = skipped.first.map { " (\($0))" } ?? ""
             throw ArticleError(.noContent, "the book has no readable chapters\(why)", file: book)
         }
         return chapters
+    }
+
+    /// The cover image when `chapter` is the book's cover page: a page that shows one image,
+    /// the package's cover image or on the page the guide calls the cover, and no text beside
+    /// it (a caption or alternative text aside).
+    private func coverImage(shownBy chapter: Article, page item: EPUBPackage.Item) -> Resource? {
+        guard chapter.resources.count == 1, let image = chapter.resources.first,
+              image.path == package.coverImage?.path || item.path == package.coverPagePath else { return nil }
+        let text = chapter.blocks.contains { block in
+            if case .figure = block { return false }
+            return !block.plainText.unicodeScalars.allSatisfy(\.properties.isWhitespace)
+        }
+        return text ? nil : image
     }
 
     /// The spine item as an article, through its fallback chain; `nil` for a page with nothing

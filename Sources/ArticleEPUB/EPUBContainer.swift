@@ -19,7 +19,8 @@ enum EPUBContainer {
 
     """
 
-    /// The files of the book, in the order they go into the zip.
+    /// The small files of the book (container, package, contents, stylesheet, cover), in the
+    /// order they go into the zip, before ``forEachContentFile(_:_:)``.
     static func files(_ book: EPUBBook) -> [(path: String, data: Data)] {
         var files: [(String, Data)] = [
             ("META-INF/container.xml", Data(containerXML.utf8)),
@@ -33,10 +34,17 @@ enum EPUBContainer {
                                                                                     showsTitle: book.coverPhotoHref != nil).utf8)))
         }
         if let svg = book.coverSVG { files.append(("\(folder)/\(EPUBCover.svgHref)", Data(svg.utf8))) }
-        for c in book.chapters { files.append(("\(folder)/text/\(c.fileName)", Data(c.xhtml.utf8))) }
-        for c in book.chapters where !c.source.isEmpty { files.append(("\(folder)/\(c.sourceHref)", c.source)) }
-        for i in book.images { files.append(("\(folder)/\(i.href)", i.data)) }
         return files
+    }
+
+    /// The chapters' files and the images, after ``files(_:)``: the chapters are packed
+    /// already (``EPUBBookBuilder`` deflates each as it is made), so that a big book's text is
+    /// never held whole, as strings and again as the files' bytes, beside the zip.
+    static func forEachContentFile(_ book: EPUBBook, _ body: (String, ZipWriter.Packed) throws(ArticleError) -> Void) throws(ArticleError) {
+        for c in book.chapters { try body("\(folder)/text/\(c.fileName)", c.xhtml) }
+        for c in book.chapters { if let source = c.source { try body("\(folder)/\(c.sourceHref)", source) } }
+        // Images are compressed already; deflating them again only costs time.
+        for i in book.images { try body("\(folder)/\(i.href)", ZipWriter.Packed(i.data, compress: false)) }
     }
 
     /// The zipped book.
@@ -45,11 +53,13 @@ enum EPUBContainer {
         let timestamp = ArticleDate(iso8601: book.modified).map(ZipTimestamp.init) ?? .earliest
         var zip = ZipWriter(timestamp: timestamp)
         try zip.add(.init(path: "mimetype", data: Data("application/epub+zip".utf8), compress: false))
-        for (path, data) in files(book) {
+        func add(_ path: String, _ data: Data) throws(ArticleError) {
             // Images are compressed already; deflating them again only costs time.
             let compress = !(path.hasSuffix(".jpg") || path.hasSuffix(".png") || path.hasSuffix(".gif") || path.hasSuffix(".webp"))
             try zip.add(.init(path: path, data: data, compress: compress))
         }
+        for (path, data) in files(book) { try add(path, data) }
+        try forEachContentFile(book) { (path, packed) throws(ArticleError) in try zip.add(path: path, packed) }
         return try zip.finished()
     }
 }

@@ -35,6 +35,11 @@ struct EPUBPackage {
     var ncxPath: String?
     /// The EPUB 3 navigation document.
     var navPath: String?
+    /// The cover image: the manifest's `cover-image` item (EPUB 3), else the image the EPUB 2
+    /// `<meta name="cover">` names (by id, or by href as some tools write it).
+    var coverImage: Item?
+    /// The cover page the EPUB 2 guide names (`<reference type="cover">`).
+    var coverPagePath: String?
 
     /// Reads `META-INF/container.xml`, then the package document it names.
     init(archive: EPUBArchive, name: String) throws(ArticleError) {
@@ -49,6 +54,7 @@ struct EPUBPackage {
         guard let package = opf.root else { throw ArticleError(.malformed, "the package document is empty", file: name) }
         let base = EPUBPath.folder(of: opfPath)
 
+        var coverName: String?
         if let metadata = package.elementChildren.first(where: { $0.name == "metadata" }) {
             for node in metadata.elementChildren {
                 let value = node.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
@@ -66,6 +72,7 @@ struct EPUBPackage {
                 case "description" where !value.isEmpty: summary = EPUBXML.stripTags(value)
                 case "meta":
                     if node.attribute("name") == "generator" { generator = node.attribute("content") }
+                    if node.attribute("name") == "cover", coverName == nil { coverName = Self.trimmed(node.attribute("content")) }
                 default: break
                 }
             }
@@ -81,7 +88,16 @@ struct EPUBPackage {
                                 properties: properties, fallback: Self.trimmed(node.attribute("fallback")))
                 if items[id] == nil { items[id] = item }
                 if properties.contains("nav"), navPath == nil { navPath = item.path }
+                if properties.contains("cover-image"), coverImage == nil, item.mediaType.hasPrefix("image/") { coverImage = item }
             }
+        }
+        if coverImage == nil, let coverName {
+            let path = EPUBPath.resolve(coverName, against: base)
+            coverImage = (items[coverName] ?? items.values.first { $0.path == path }).flatMap { $0.mediaType.hasPrefix("image/") ? $0 : nil }
+        }
+        if let guide = package.elementChildren.first(where: { $0.name == "guide" }) {
+            let cover = guide.elementChildren.first { $0.name == "reference" && $0.attribute("type")?.lowercased() == "cover" }
+            coverPagePath = Self.trimmed(cover?.attribute("href")).map { EPUBPath.resolve($0, against: base) }
         }
         if let spineNode = package.elementChildren.first(where: { $0.name == "spine" }) {
             if let toc = Self.trimmed(spineNode.attribute("toc")) { ncxPath = items[toc]?.path }

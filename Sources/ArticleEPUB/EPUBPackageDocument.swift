@@ -40,7 +40,7 @@ enum EPUBPackageDocument {
             manifest += "<item id=\"chapter-\(i + 1)\" href=\"text/\(c.fileName)\" media-type=\"application/xhtml+xml\"/>\n"
         }
         // The articles themselves, for reading the book back; no reading system shows them.
-        for (i, c) in book.chapters.enumerated() where !c.source.isEmpty {
+        for (i, c) in book.chapters.enumerated() where c.source != nil {
             manifest += "<item id=\"article-\(i + 1)\" href=\"\(c.sourceHref)\" media-type=\"application/json\"/>\n"
         }
         for img in book.images {

@@ -52,33 +52,47 @@ public struct EPUBReader: ArticleCollectionReader {
     public func collection(_ input: ReaderInput, context: inout ConversionContext) throws(ArticleError) -> ArticleCollection {
         context.origin = context.origin.restricted(to: .book)
         let (archive, package) = try open(input, context: &context)
-        let meta = Self.metadata(package)
+        var meta = Self.metadata(package)
         if let own = try EPUBSourceArticles.read(package: package, archive: archive, name: input.name) {
             return ArticleCollection(metadata: meta, articles: own)
         }
+        var cover: Resource?
         let chapters = try EPUBChapters(package: package, archive: archive, book: input.name)
-            .read(nonLinear: context.options.extra["epub-nonlinear"] != "omit", context: &context)
+            .read(nonLinear: context.options.extra["epub-nonlinear"] != "omit", cover: &cover, context: &context)
+        // The cover is the book's lead image, with its bytes in the first article: an EPUB made
+        // of these articles has it as its cover.
+        if let cover { meta.image = cover.path }
+        func withCover(_ a: inout Article) {
+            if let cover, a.resource(at: cover.path) == nil { a.resources.append(cover) }
+        }
         if context.options.extra["epub-chapters"] == "join" || chapters.count == 1 {
             var book = Article.joined(chapters, title: meta.title ?? chapters.first?.metadata.title)
             book.metadata = meta
             if book.metadata.title == nil { book.metadata.title = chapters.first?.metadata.title }
+            withCover(&book)
             return ArticleCollection(metadata: meta, articles: [book])
         }
-        let articles = chapters.map { chapter in
+        var articles = chapters.map { chapter in
             var a = chapter
             a.metadata = meta
             a.metadata.extra = [:]
             a.metadata.title = chapter.metadata.title ?? meta.title
+            a.metadata.section = chapter.metadata.section
             if let l = chapter.metadata.language, !l.isEmpty, meta.language == nil { a.metadata.language = l }
             return a
         }
+        if !articles.isEmpty { withCover(&articles[0]) }
         return ArticleCollection(metadata: meta, articles: articles)
     }
 
     /// The book's own metadata, from the package document only: no chapter is read for it.
     public func collectionMetadata(_ input: ReaderInput, context: inout ConversionContext) throws(ArticleError) -> Metadata? {
-        let (_, package) = try open(input, context: &context)
-        return Self.metadata(package)
+        let (archive, package) = try open(input, context: &context)
+        var meta = Self.metadata(package)
+        // The cover the package names, as ``collection(_:context:)`` gives it (a cover found
+        // only by its page needs the chapters read).
+        if let cover = package.coverImage, archive.contains(cover.path) { meta.image = cover.path }
+        return meta
     }
 
     /// The archive and its package document, with the checks every book gets first.

@@ -9,7 +9,8 @@ struct EPUBTOCEntry {
     var children: [EPUBTOCEntry] = []
 
     /// The entries of the book: one per chapter, with consecutive chapters of one section
-    /// (a paper's feed) under one entry that opens at its first chapter.
+    /// (a paper's feed, a book's part) under one entry that opens at its first chapter, or
+    /// that is its first chapter when that chapter is titled as the section (a part's page).
     static func tree(_ book: EPUBBook) -> [EPUBTOCEntry] {
         var out: [EPUBTOCEntry] = []
         var openSection: String?
@@ -23,7 +24,9 @@ struct EPUBTOCEntry {
             if section == openSection, !out.isEmpty {
                 out[out.count - 1].children.append(entry)
             } else {
-                out.append(EPUBTOCEntry(label: section, href: entry.href, children: [entry]))
+                // A part that opens with its own page (a book's part title page, titled as the
+                // part) is that page's entry, with the part's chapters under it.
+                out.append(chapter.title == section ? entry : EPUBTOCEntry(label: section, href: entry.href, children: [entry]))
                 openSection = section
             }
         }
@@ -35,7 +38,11 @@ struct EPUBTOCEntry {
         let file = "text/" + chapter.fileName
         var entry = EPUBTOCEntry(label: chapter.title, href: file)
         var index = 0
-        entry.children = nest(chapter.headings, file: file, above: 1, index: &index)
+        // A first heading that repeats the chapter's title (a book's chapter heading, kept in
+        // its body) is the chapter's own entry, not one under it.
+        var headings = chapter.headings
+        if let first = headings.first, first.text == chapter.title { headings.removeFirst() }
+        entry.children = nest(headings, file: file, above: 1, index: &index)
         return entry
     }
 

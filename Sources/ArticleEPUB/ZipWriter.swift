@@ -39,15 +39,37 @@ struct ZipWriter {
         self.timestamp = timestamp
     }
 
+    /// An entry's bytes as they go into the zip, made ahead of ``add(path:_:)``: deflated when
+    /// that makes them smaller, else as they are, with the size and CRC of the original. A big
+    /// book keeps its chapters packed like this, not as text, until the zip is written.
+    struct Packed {
+        var crc: UInt32
+        var size: Int
+        var body: Data
+        var deflated: Bool
+
+        init(_ data: Data, compress: Bool) {
+            crc = Inflate.checksum(data)
+            size = data.count
+            let packed = compress ? ZipWriter.deflate(data) : nil
+            body = packed ?? data
+            deflated = packed != nil
+        }
+    }
+
     /// Adds an entry after the ones already added.
     mutating func add(_ entry: Entry) throws(ArticleError) {
-        let name = Array(entry.path.utf8)
-        let crc = Inflate.checksum(entry.data)
-        let packed = entry.compress ? Self.deflate(entry.data) : nil
-        let method: UInt16 = packed == nil ? 0 : 8
-        let body = packed ?? entry.data
+        try add(path: entry.path, Packed(entry.data, compress: entry.compress))
+    }
+
+    /// Adds an entry packed already after the ones already added.
+    mutating func add(path: String, _ packed: Packed) throws(ArticleError) {
+        let name = Array(path.utf8)
+        let crc = packed.crc
+        let method: UInt16 = packed.deflated ? 8 : 0
+        let body = packed.body
         let offset = bytes.count
-        guard count < 0xFFFF, name.count <= 0xFFFF, entry.data.count < 0xFFFF_FFFF,
+        guard count < 0xFFFF, name.count <= 0xFFFF, packed.size < 0xFFFF_FFFF,
               offset &+ 30 &+ name.count &+ body.count < 0xFFFF_FFFF else {
             throw ArticleError(.io, "the book is too large for a zip file (more than 4 GiB or 65,535 files)")
         }
@@ -63,7 +85,7 @@ struct ZipWriter {
         common.append16(timestamp.date)
         common.append32(crc)
         common.append32(UInt32(body.count))
-        common.append32(UInt32(entry.data.count))
+        common.append32(UInt32(packed.size))
         common.append16(UInt16(name.count))
         var local: [UInt8] = []
         local.reserveCapacity(30 + name.count)
@@ -87,8 +109,10 @@ struct ZipWriter {
         count += 1
     }
 
-    /// The whole archive: the entries, the central directory and its end record.
-    func finished() throws(ArticleError) -> Data {
+    /// The whole archive: the entries, the central directory and its end record. The
+    /// directory goes on the end of the entries' own buffer, which is handed over, not copied
+    /// (a copy held a big book's zip twice at the writer's peak); add nothing after this.
+    mutating func finished() throws(ArticleError) -> Data {
         guard bytes.count &+ directory.count &+ 22 < 0xFFFF_FFFF else {
             throw ArticleError(.io, "the book is too large for a zip file (more than 4 GiB)")
         }
@@ -101,11 +125,10 @@ struct ZipWriter {
         end.append32(UInt32(directory.count))
         end.append32(UInt32(bytes.count))
         end.append16(0)
-        var out = bytes
-        out.reserveCapacity(bytes.count + directory.count + end.count)
-        out.append(contentsOf: directory)
-        out.append(contentsOf: end)
-        return out
+        bytes.append(contentsOf: directory)
+        bytes.append(contentsOf: end)
+        directory = []
+        return bytes
     }
 
     /// Raw deflate of `data` at zlib's default level, in one call, with a window and hash table
@@ -137,8 +160,8 @@ struct ZipWriter {
             }
         }
         guard let produced, produced < data.count else { return nil }
-        out.count = produced
-        return out
+        // A copy of the bytes made, not the buffer cut short: it would keep all its room.
+        return out.prefix(produced).withUnsafeBytes { Data($0) }
     }
 }
 

@@ -19,8 +19,10 @@ extension JSONWriter: ArticleCollectionWriter {
         var collection = collection
         collection.articles = Article.limitingDepth(collection.articles)  // no nesting the writer's recursion cannot take
         var out = JSONOutput(pretty: true)
-        out.collection(collection)
+        var data = Data()
+        out.collection(collection, into: &data)
         out.bytes.append(0x0A)
-        return Data(out.bytes)
+        out.drain(into: &data)
+        return data
     }
 }
