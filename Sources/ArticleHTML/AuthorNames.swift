@@ -8,6 +8,9 @@ enum AuthorNames {
                            "escrito por ", "scritto da ", "a cura di ", "geschreven door ", "bởi ", "tác giả: ", "від ", "от "]
     /// The same labels when a page prints them glued to the name (`ByTravis Haney`).
     static let gluedPrefixes = ["By", "Von", "Par", "Por", "Door"]
+    /// The ``joiners`` that a text can also hold in other bytes (a canonically equivalent
+    /// spelling): Greek question mark U+037E is ";", and "à" can be written "a" + U+0300.
+    static let mayBeSpelledOtherwise: Set<String> = [";", " và "]
     static let joiners = [" and ", " und ", " & ", " y ", " et ", " e ", " en ", " och ", " og ", " i ", " a ", " và ", " и ", ";", "|", ", ", " / "]
 
     static let notNames: Set<String> = [
@@ -102,10 +105,14 @@ enum AuthorNames {
     static func split(_ raw: String) -> [String] {
         var s = unglued(TextTools.collapse(raw))
         var changed = true
+        // Lower-cased again only when a label is taken off, not once for each of the labels
+        // tried (2,079 lowercased() calls for 84 bylines over 62 pages).
+        var lower = s.lowercased()
         while changed {
             changed = false
-            for p in prefixes where s.lowercased().hasPrefix(p) {
+            for p in prefixes where lower.hasPrefix(p) {
                 s = String(s.dropFirst(p.count)).trimmingWhitespace
+                lower = s.lowercased()
                 changed = true
             }
         }
@@ -117,6 +124,11 @@ enum AuthorNames {
         }
         var parts = [s]
         for j in joiners {
+            // Foundation's split only where the joiner's bytes occur (1,407 calls were half of
+            // this function's 31 M instructions over 62 pages): the joiners have no other
+            // canonically equivalent spelling except ";" (U+037E) and " và " (a decomposed à),
+            // which are always split.
+            guard Self.mayBeSpelledOtherwise.contains(j) || parts.contains(where: { TextTools.has($0, j) }) else { continue }
             parts = parts.flatMap { $0.components(separatedBy: j) }
         }
         parts = parts.map { p in

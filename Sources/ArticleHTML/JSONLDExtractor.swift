@@ -6,6 +6,9 @@ import Foundation
 struct JSONLDExtractor {
     /// Every object found, flattened out of arrays and `@graph`.
     private(set) var objects: [[String: Any]] = []
+    /// The article object (see ``article``), chosen once: metadata extraction asks for it about
+    /// twenty times a page, and each time filtered every object by its types.
+    private var chosenArticle: [String: Any]?
 
     init(scripts: [XMLNode]) {
         for s in scripts {
@@ -20,6 +23,7 @@ struct JSONLDExtractor {
             }
             if let json { collect(json, depth: 0) }
         }
+        chosenArticle = Self.chooseArticle(objects)
     }
 
     /// A script's JSON without the wrapping pages put around it: `<![CDATA[ … ]]>` (also
@@ -65,7 +69,9 @@ struct JSONLDExtractor {
 
     /// The article object: the first of an article type with a headline, preferring news types
     /// over a plain `WebPage`.
-    var article: [String: Any]? {
+    var article: [String: Any]? { chosenArticle }
+
+    private static func chooseArticle(_ objects: [[String: Any]]) -> [String: Any]? {
         let arts = objects.filter { o in Self.types(o).contains { Self.articleTypes.contains($0) && $0 != "webpage" } }
         return arts.first { $0["headline"] != nil || $0["articleBody"] != nil } ?? arts.first
             ?? objects.first { Self.types($0).contains("webpage") && $0["headline"] != nil }
@@ -79,6 +85,18 @@ struct JSONLDExtractor {
         for o in objects where Self.types(o).contains(where: { Self.articleTypes.contains($0) && $0 != "webpage" }) {
             if !out.contains(where: { NSDictionary(dictionary: $0).isEqual(to: o) }) { out.append(o) }
         }
+        return out
+    }
+
+    /// ``article``, then every object of an article type in page order, the same ones as
+    /// ``articles`` but with repeats: for a question whose answer is the first object that
+    /// gives one (the publication date), a repeat of an object passed over gives nothing new,
+    /// so the answer is the same without ``articles``' deep comparisons of every pair
+    /// (41 M instructions of 62 pages by callgrind, for the date alone).
+    var articleCandidates: [[String: Any]] {
+        var out: [[String: Any]] = []
+        if let a = article { out.append(a) }
+        for o in objects where Self.types(o).contains(where: { Self.articleTypes.contains($0) && $0 != "webpage" }) { out.append(o) }
         return out
     }
 

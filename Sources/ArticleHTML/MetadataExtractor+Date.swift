@@ -19,7 +19,7 @@ extension MetadataExtractor {
     ]
 
     func published() -> ArticleDate? {
-        let articles = ld.articles
+        let articles = ld.articleCandidates
         for a in articles { if let d = JSONLDExtractor.string(a["datePublished"]).flatMap(Self.plausible) { return d } }
         for k in Self.publishedMetaKeys {
             for v in scan.meta[k] ?? [] { if let d = Self.plausible(v) { return d } }

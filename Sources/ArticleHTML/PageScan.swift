@@ -38,7 +38,11 @@ struct PageScan {
                     for key in ["name", "property", "itemprop", "http-equiv"] {
                         // RDFa lets one element name several properties: `property="dc:title og:title"`.
                         guard let k = node.attribute(key) else { continue }
-                        if k.contains(" ") {
+                        // The bytes, not Foundation's `contains` (a `range(of:)` on every
+                        // <meta> key: 24 M instructions of 62 pages by callgrind). The same
+                        // answer wherever it matters: a space byte that is no " " Character
+                        // (a combining mark after it) splits into the whole key anyway.
+                        if k.utf8.contains(32) {
                             for part in k.lowercased().split(separator: " ") { meta[String(part), default: []].append(content) }
                         } else {
                             meta[k.lowercased(), default: []].append(content)
