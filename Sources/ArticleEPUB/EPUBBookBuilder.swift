@@ -162,10 +162,14 @@ struct EPUBBookBuilder {
         }
     }
 
-    /// The one lead image every article of a book of several names (trimmed), or `nil`.
+    /// The one lead image every article of a book of several names (trimmed), when they are the
+    /// chapters of one other book (the same source identifier, which the EPUB reader keeps), or
+    /// `nil`. Articles of the web that share a lead image (a site's logo as `og:image`) keep the
+    /// generated cover.
     static func sharedLeadImage(_ articles: [Article]) -> String? {
-        guard articles.count > 1, let first = nonEmpty(articles.first?.metadata.image) else { return nil }
-        return articles.allSatisfy({ nonEmpty($0.metadata.image) == first }) ? first : nil
+        guard articles.count > 1, let first = nonEmpty(articles.first?.metadata.image),
+              let book = articles.first?.metadata.extra["identifier"] else { return nil }
+        return articles.allSatisfy({ nonEmpty($0.metadata.image) == first && $0.metadata.extra["identifier"] == book }) ? first : nil
     }
 
     /// The catalog index of the article's lead photo: its ``/ArticleCore/Metadata/image`` when

@@ -75,7 +75,9 @@ public struct EPUBReader: ArticleCollectionReader {
         var articles = chapters.map { chapter in
             var a = chapter
             a.metadata = meta
-            a.metadata.extra = [:]
+            // The source book's identifier stays: it tells the writer these are one book's
+            // chapters, whose shared lead image is that book's cover.
+            a.metadata.extra = meta.extra["identifier"].map { ["identifier": $0] } ?? [:]
             a.metadata.title = chapter.metadata.title ?? meta.title
             a.metadata.section = chapter.metadata.section
             if let l = chapter.metadata.language, !l.isEmpty, meta.language == nil { a.metadata.language = l }
