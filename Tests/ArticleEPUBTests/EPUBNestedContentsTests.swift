@@ -116,21 +116,26 @@ import Testing
         #expect(order.count == 6 && order == order.sorted(), "the chapters in their order")
     }
 
-    @Test func contentsWhoseChildrenPointInsideTheirOwnDocumentAreNotParts() throws {
+    /// A book of two chapters, c1.xhtml and c2.xhtml with these bodies, and an EPUB 3 nav whose
+    /// table of contents is `nav` (its `<ol>`).
+    static func twoChapters(first: String, second: String, nav: String) -> HandMadeBook {
         var b = HandMadeBook()
-        b.addDocument(id: "c1", href: "c1.xhtml", body: "<h1>One</h1><p>a</p><h2 id=\"x\">One, a</h2><p>b</p>")
-        b.addDocument(id: "c2", href: "c2.xhtml", body: "<h1>Two</h1><p>c</p>")
+        b.addDocument(id: "c1", href: "c1.xhtml", body: first)
+        b.addDocument(id: "c2", href: "c2.xhtml", body: second)
         b.items.append(.init(id: "nav", href: "nav.xhtml", attributes: "properties=\"nav\""))
-        b.add("OEBPS/nav.xhtml", HandMadeBook.xhtml("<nav epub:type=\"toc\"><ol><li><a href=\"c1.xhtml\">One</a><ol><li><a href=\"c1.xhtml#x\">One, a</a></li></ol></li><li><a href=\"c2.xhtml\">Two</a></li></ol></nav>"))
+        b.add("OEBPS/nav.xhtml", HandMadeBook.xhtml("<nav epub:type=\"toc\">" + nav + "</nav>"))
+        return b
+    }
+
+    @Test func contentsWhoseChildrenPointInsideTheirOwnDocumentAreNotParts() throws {
+        let b = Self.twoChapters(first: "<h1>One</h1><p>a</p><h2 id=\"x\">One, a</h2><p>b</p>", second: "<h1>Two</h1><p>c</p>",
+                                 nav: "<ol><li><a href=\"c1.xhtml\">One</a><ol><li><a href=\"c1.xhtml#x\">One, a</a></li></ol></li><li><a href=\"c2.xhtml\">Two</a></li></ol>")
         #expect(try Self.read(b).allSatisfy { $0.metadata.section == nil })
     }
 
     @Test func aSpanHeadingInTheNavIsAPartWithoutAPage() throws {
-        var b = HandMadeBook()
-        b.addDocument(id: "c1", href: "c1.xhtml", body: "<h1>One</h1><p>a</p>")
-        b.addDocument(id: "c2", href: "c2.xhtml", body: "<h1>Two</h1><p>b</p>")
-        b.items.append(.init(id: "nav", href: "nav.xhtml", attributes: "properties=\"nav\""))
-        b.add("OEBPS/nav.xhtml", HandMadeBook.xhtml("<nav epub:type=\"toc\"><ol><li><span>Book I</span><ol><li><a href=\"c1.xhtml\">One</a></li><li><a href=\"c2.xhtml\">Two</a></li></ol></li></ol></nav>"))
+        let b = Self.twoChapters(first: "<h1>One</h1><p>a</p>", second: "<h1>Two</h1><p>b</p>",
+                                 nav: "<ol><li><span>Book I</span><ol><li><a href=\"c1.xhtml\">One</a></li><li><a href=\"c2.xhtml\">Two</a></li></ol></li></ol>")
         #expect(try Self.read(b).map(\.metadata.section) == ["Book I", "Book I"])
         let entries = Self.contents(try Self.rebuild(b).files["EPUB/nav.xhtml"] ?? Data())
         #expect(entries.map(\.depth) == [1, 2, 2] && entries.map(\.label) == ["Book I", "One", "Two"], "\(entries)")
