@@ -51,3 +51,22 @@ import Testing
     #expect(ArticleDate(secondsSince1970: .min).iso8601 == "0001-01-01T00:00:00Z")
     #expect(ArticleDate(secondsSince1970: 0).iso8601 == "1970-01-01T00:00:00Z")
 }
+
+@Test func iso8601TextIsPaddedAsPrintfPads() throws {
+    // Components are public and settable, so any value, out of range ones too, is written as
+    // `String(format:)` wrote it (within 32 bits: its %d took only those).
+    let values = [0, 1, 9, 10, 59, 99, 100, 999, 2011, 10_000, -1, -5, -59, -999, -2011, Int(Int32.max), Int(Int32.min)]
+    for v in values {
+        var d = try #require(ArticleDate(year: 2011, month: 9, day: 5))
+        (d.year, d.month, d.day, d.hour, d.minute) = (v, v, v, v, v)
+        let expected = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", v, v, v, v, v, 0)
+        #expect(d.iso8601 == expected, "\(v)")
+    }
+    for off in [0, 1, 59, 60, 420, -420, -570, 5999, -5999, 100_000] {
+        var d = try #require(ArticleDate(year: 2011, month: 9, day: 5, hour: 8, minute: 30))
+        d.utcOffsetMinutes = off
+        let a = abs(off)
+        let zone = off == 0 ? "Z" : String(format: "%@%02d:%02d", off < 0 ? "-" : "+", a / 60, a % 60)
+        #expect(d.iso8601 == "2011-09-05T08:30:00" + zone, "\(off)")
+    }
+}
