@@ -11,10 +11,13 @@ struct LoweredProfile: Sendable {
     let markers: MarkerSet
     /// Credit labels, longest first, so `Ảnh minh họa` wins over `Ảnh`.
     let creditLabels: [String]
+    /// The credit labels as a set to test a line's start against before looking closer.
+    let creditStarts: MarkerSet
 
     init(_ profile: SiteProfile) {
         markers = MarkerSet(profile.boilerplateMarkers)
         creditLabels = profile.creditLabels.map { $0.lowercased() }.sorted { $0.count > $1.count }
+        creditStarts = MarkerSet(profile.creditLabels)
     }
 
     /// The lowered labels of `profile`, made once per profile a process meets (the built-in ones
