@@ -118,12 +118,19 @@ struct JSONOutput {
         bytes.append(UInt8(ascii: "\""))
         s.withUTF8 { utf8 in
             // Runs that need no escape are copied whole: byte by byte, writing JSON was 4.6% of
-            // the page benchmark.
-            var run = 0
-            for (i, b) in utf8.enumerated() where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
-                escape(b)
-                run = i + 1
+            // the page benchmark. The scan is a plain loop over the buffer: `enumerated()` with
+            // a `where` clause cost 8 instructions a byte, the biggest part of writing a
+            // scraped article's JSON (callgrind).
+            var run = 0, i = 0
+            let count = utf8.count
+            while i < count {
+                let b = utf8[i]
+                if b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
+                    escape(b)
+                    run = i &+ 1
+                }
+                i &+= 1
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
         }
