@@ -1,15 +1,14 @@
 import ArticleCore
 import Foundation
 
-/// Last tidy-up of extracted blocks: drops a repeated headline at the top, empty blocks, exact
-/// repeats of a paragraph (pages that render the lead twice), and the byline and dateline
+/// Last tidy-up of extracted blocks: drops a repeated headline at the top, empty blocks, a
+/// component rendered twice (see ``droppingRepeatedRuns(_:)``), and the byline and dateline
 /// lines that sit inside the body container ("Von Nina Magoley", "Stand: 22.04.2024, 06:00 Uhr").
 enum BlockCleaner {
     /// - Parameter headlines: the article title and the page's visible headline, normalized;
     ///   a block at the top that repeats one of them is dropped.
     static func clean(_ blocks: [Block], headlines: Set<String>, authors: [String] = []) -> [Block] {
         var out: [Block] = []
-        var seen: Set<String> = []
         let names = Set(authors.map(TextTools.normalized))
         for b in blocks {
             if case .figure = b { out.append(b); continue }
@@ -19,11 +18,52 @@ enum BlockCleaner {
             // Counted only as far as the limit: counting every character of every paragraph
             // (grapheme breaking) was 1% of the page benchmark.
             if case .paragraph = b, text.dropFirst(89).isEmpty, isBylineOrDateline(text, authors: names) { continue }
-            if !text.dropFirst(40).isEmpty, !seen.insert(text).inserted { continue }
             out.append(b)
         }
+        out = droppingRepeatedRuns(out)
         while out.last == .rule { out.removeLast() }
         return out
+    }
+
+    /// The blocks without a run of two or more that came before in the same order, its blocks
+    /// not all alike: one component rendered twice, such as a subscribe box or a share bar at
+    /// the top and the bottom of the body. A paragraph repeated on its own stays: authors repeat
+    /// a sentence or a refrain, and a page's text is the article's. (Dropping every exact repeat
+    /// of a paragraph, as before, lost such text: on Mozilla Readability's test pages body F1
+    /// was 0.912 with it and 0.945 without; the fundus pages' 0.950 held either way.)
+    /// Found by pairs of neighbouring blocks, in one pass.
+    static func droppingRepeatedRuns(_ blocks: [Block]) -> [Block] {
+        let keys: [String?] = blocks.map { b in
+            if case .figure = b { return nil }
+            let text = b.plainText
+            return text.isEmpty ? nil : text
+        }
+        var firstPair: [Pair: Int] = [:]
+        var drop = [Bool](repeating: false, count: blocks.count)
+        var i = 0
+        while i + 1 < blocks.count {
+            guard let a = keys[i], let b = keys[i + 1] else { i += 1; continue }
+            let pair = Pair(first: a, second: b)
+            if a != b, !a.dropFirst(40).isEmpty || !b.dropFirst(40).isEmpty,
+               let j = firstPair[pair], j + 2 <= i {
+                // The run goes on as long as the blocks after both copies agree, and the
+                // earlier copy ends before the later begins.
+                var n = 2
+                while i + n < blocks.count, j + n < i, keys[i + n] != nil, keys[i + n] == keys[j + n] { n += 1 }
+                for k in i..<(i + n) { drop[k] = true }
+                i += n
+                continue
+            }
+            if firstPair[pair] == nil { firstPair[pair] = i }
+            i += 1
+        }
+        return zip(blocks, drop).compactMap { $1 ? nil : $0 }
+    }
+
+    /// Two neighbouring blocks' texts.
+    private struct Pair: Hashable {
+        let first: String
+        let second: String
     }
 
     static let bylinePrefixes = ["by ", "von ", "par ", "por ", "door ", "av ", "af ", "di ", "de ", "text: ", "text ", "autor: "]
