@@ -94,6 +94,26 @@ import Testing
         #expect(listedFolder.outputs == expected)
     }
 
+    @Test func aFileOrFolderNamedTwiceIsOneInput() throws {
+        let (dir, files) = try corpus(files: 4)
+        defer { try? fm.removeItem(at: dir) }
+        let data = dir.appendingPathComponent("data").path
+        // The same file as an argument and through `.` and `..`, and in a list, is converted once.
+        let first = data + "/" + files[0]
+        let twice = try run(dir, paths: [first, data + "/./" + files[0], data + "/a/../" + files[0]], out: "args")
+        #expect(twice.errors.isEmpty)
+        #expect(twice.result.converted == 1)
+        let listed = try run(dir, list: try list([first, first, data + "//" + files[0]], separator: .newline), out: "list")
+        #expect(listed.errors.isEmpty && listed.result.converted == 1)
+        // A folder given twice is walked once.
+        let folders = try run(dir, paths: [data, data + "/"], out: "folders")
+        #expect(folders.errors.isEmpty && folders.result.converted == files.count)
+        // Two different files of one name still may not share an output.
+        let name = PathText.lastComponent(files[0])
+        try fm.copyItem(atPath: first, toPath: data + "/b/" + name)
+        #expect(throws: ArticleError.self) { try run(dir, paths: [first, data + "/b/" + name], out: "clash") }
+    }
+
     @Test func theShardsOfAListRunPartitionItsFilesAsAFolderRunsDo() throws {
         let (dir, files) = try corpus(files: 40)
         defer { try? fm.removeItem(at: dir) }

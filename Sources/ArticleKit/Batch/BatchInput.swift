@@ -42,6 +42,10 @@ struct InputWalker: Sequence, IteratorProtocol {
     private(set) var problems: [(String, String)] = []
     /// The URLs met so far (hashed): a URL given twice is converted once.
     private var seenURLs = Set<UInt64>()
+    /// The files and folders named so far (as arguments or list entries), by their absolute
+    /// path with `.` and `..` folded (hashed): `a.txt` and `./a.txt` are one input, converted
+    /// once, not two that "would be written to" one output.
+    private var seenGiven = Set<UInt64>()
 
     /// The folder a list's paths are named relative to (`ListRoot`), in a list run.
     private let listRoot: String?
@@ -104,6 +108,8 @@ struct InputWalker: Sequence, IteratorProtocol {
                 problems.append((path, "no such file or folder" + hint))
                 continue
             }
+            let absolute = path.hasPrefix("/") ? path : currentFolder + "/" + path
+            guard seenGiven.insert(Shard.fnv1a(OutputFolder.standardized(absolute))).inserted else { continue }
             if isDir.boolValue {
                 guard let w = FolderWalk(root: path, followLinks: options.followSymlinks) else {
                     problems.append((path, "cannot list the folder (\(ReaderInput.reason(errno: errno)))"))
