@@ -15,7 +15,8 @@ static void start_once(void) {
     // VIPS_INIT's check: the library behind the SONAME must have the ABI its number promises.
     int abi = vips_version(3) - vips_version(5);
     if (abi != CVIPS_VIPS_ABI) {
-        snprintf(start_failure, sizeof start_failure, "libvips.so.%d has ABI version %d", CVIPS_VIPS_ABI, abi);
+        snprintf(start_failure, sizeof start_failure, "the image library libvips.so.%d has ABI version %d, not %d",
+                 CVIPS_VIPS_ABI, abi, CVIPS_VIPS_ABI);
         return;
     }
     start_status = vips_init("articlekit");

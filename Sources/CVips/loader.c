@@ -146,7 +146,7 @@ int cvips__need(int needs) {
     static const int text_set[] = { LIB_PANGOCAIRO, LIB_PANGO, LIB_CAIRO, LIB_GOBJECT, LIB_GLIB };
     if (needs & CVIPS_NEEDS_VIPS) {
         for (size_t i = 0; i < sizeof vips_set / sizeof vips_set[0]; i++) if (need_library(vips_set[i]) != 0) return -1;
-        atomic_store_explicit(&vips_loaded, 1, memory_order_release);
+        if (!atomic_load_explicit(&vips_loaded, memory_order_relaxed)) atomic_store_explicit(&vips_loaded, 1, memory_order_release);
     }
     if (needs & CVIPS_NEEDS_TEXT) {
         for (size_t i = 0; i < sizeof text_set / sizeof text_set[0]; i++) if (need_library(text_set[i]) != 0) return -1;
