@@ -50,26 +50,22 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]
         ),
         .target(name: "ArticleSupport", dependencies: ["ArticleCore", "CLibXML2"]),
-        // libvips for images: its C API is variadic, so Swift calls it through the small CVips shim;
-        // CLibVips only carries libvips's pkg-config flags to the shim.
-        .systemLibrary(
-            name: "CLibVips",
-            pkgConfig: "vips",
-            providers: [.apt(["libvips-dev"]), .brew(["vips"])]
-        ),
-        // The raster cover is drawn with pango/cairo and encoded with libjpeg (CVips's cover.c),
-        // not rendered from the SVG through librsvg: 0.2 ms a cover instead of 5 (README).
-        .systemLibrary(
-            name: "CPangoCairo",
-            pkgConfig: "pangocairo",
-            providers: [.apt(["libpango1.0-dev"]), .brew(["pango"])]
-        ),
-        .systemLibrary(
-            name: "CLibJPEG",
-            pkgConfig: "libjpeg",
-            providers: [.apt(["libjpeg-dev"]), .brew(["jpeg-turbo"])]
-        ),
-        .target(name: "CVips", dependencies: ["CLibVips", "CPangoCairo", "CLibJPEG"]),
+        // Images (libvips; the raster cover on pango, cairo and libjpeg) through the CVips C shim:
+        // libvips's C API is variadic, which Swift cannot call. The shim loads those libraries
+        // with dlopen when an image first needs them (Sources/CVips/loader.c), so the binary does
+        // not link them: linked, they were 90 of the 107 shared libraries loaded at every start
+        // (hdf5, OpenEXR, curl, gnutls, X11, ...), 25 ms of each conversion, batch worker and test.
+        // Why no pkg-config target any more: SwiftPM adds a pkg-config target's `--libs` to the
+        // link whatever its module map says (a module map without `link` still gets `-lvips`), and
+        // undoing that takes `-Wl,--as-needed`, an unsafe flag (refused in a package used as a
+        // dependency, as examples/CustomExporter uses this one) that would also have to come
+        // before the pkg-config flags on the link line. So the shim declares the few libvips,
+        // GLib, pango and cairo types it uses itself (Sources/CVips/lazy.h, checked against the
+        // real headers by scripts/check-cvips-declarations.sh) and includes only <jpeglib.h>,
+        // which is on the compiler's default path (libjpeg-dev). Building needs no image headers
+        // but that one; running an image step needs libvips42 (libvips-dev brings it). `dl` is
+        // glibc's own since 2.34 and a separate library before.
+        .target(name: "CVips", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         .target(name: "ArticleImages", dependencies: ["ArticleCore", "ArticleSupport", "CVips"]),
         // Language detection by CLD2 (Chrome's detector): its API is C++, so Swift calls it through
         // the one C function of the CCLD2 shim. Only the pipeline (ArticleKit) uses it; readers and

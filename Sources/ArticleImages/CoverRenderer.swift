@@ -50,7 +50,11 @@ public struct CoverRenderer: CoverRasterizer {
                 }
             }
         }
-        guard status == 0, let buffer else { throw ArticleError(.malformed, "cannot draw the raster cover") }
+        guard status == 0, let buffer else {
+            // A library that could not be loaded says which; a cover the size check refused says nothing.
+            let reason = String(cString: cvips_error())
+            throw ArticleError(.malformed, reason.isEmpty ? "cannot draw the raster cover" : reason)
+        }
         defer { cvips_free_cover(buffer) }
         return Data(bytes: buffer, count: length)
     }
@@ -65,7 +69,7 @@ public struct CoverRenderer: CoverRasterizer {
     /// - Returns: The JPEG bytes.
     /// - Throws: ``/ArticleCore/ArticleError`` when libvips cannot render it.
     public static func jpeg(fromGeneratedSVG svg: String, quality: Int = 85) throws(ArticleError) -> Data {
-        guard cvips_start() == 0 else { throw ArticleError(.io, "libvips could not start: \(String(cString: cvips_error()))") }
+        guard cvips_start() == 0 else { throw ArticleError(.io, startFailure()) }
         let bytes = Array(svg.utf8)
         let rendered: OpaquePointer? = bytes.withUnsafeBytes { raw in
             raw.baseAddress.flatMap { cvips_render_own_svg($0, raw.count, 1.0) }

@@ -36,7 +36,7 @@ public enum ImageNormalizer {
             try SVGCheck.requireSafe(data)
             return NormalizedImage(data: data, mediaType: "image/svg+xml", width: 0, height: 0)
         }
-        guard cvips_start() == 0 else { throw ArticleError(.io, "libvips could not start: \(String(cString: cvips_error()))") }
+        guard cvips_start() == 0 else { throw ArticleError(.io, startFailure()) }
         let result = data.withUnsafeBytes { raw in Result { () throws(ArticleError) in try normalize(raw, options: options) } }
         return try result.get()
     }
@@ -119,6 +119,13 @@ extension ImageNormalizer {
         }
         return same ? NormalizedImage(data: data, mediaType: "image/jpeg", width: width, height: height) : nil
     }
+}
+
+/// Why libvips could not start, in one line: the library that could not be loaded and the loader's
+/// reason (the shim loads it on first use), an ABI mismatch, or libvips's own error.
+func startFailure() -> String {
+    let reason = String(cString: cvips_error())
+    return reason.isEmpty ? "libvips could not start" : reason
 }
 
 /// The formats a book may take an image from, by the libvips loader that recognised the bytes.

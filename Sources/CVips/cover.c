@@ -4,10 +4,9 @@
 // every book of a batch can have one. The layout follows EPUBCover's SVG (source, rule, title,
 // rule, authors, date), or, with a lead photo, the photo above the title.
 #include "cvips.h"
-#include <vips/vips.h>
-#include <pango/pangocairo.h>
-#include <stdio.h>
-#include <jpeglib.h>
+#include "lazy.h"
+#include <stdint.h>
+#include <stdlib.h>
 #include <setjmp.h>
 #include <pthread.h>
 #include <string.h>
@@ -189,6 +188,7 @@ static void paste(cairo_surface_t *surface, const unsigned char *rgb, int width,
 int cvips_draw_cover(const cvips_cover *cover, void **buffer, size_t *length) {
     int width = cover->width, height = cover->height;
     if (width < 60 || height < 90 || width > 4000 || height > 6000 || !cover->title) return -1;
+    if (cvips__need(CVIPS_NEEDS_TEXT | CVIPS_NEEDS_JPEG) != 0) return -1;
     int quality = cover->quality < 1 ? 1 : cover->quality > 100 ? 100 : cover->quality;
     unsigned char *photo = NULL;
     int photo_height = height * 11 / 20;

@@ -1,17 +1,25 @@
 #include "cvips.h"
-#include <vips/vips.h>
+#include "lazy.h"
 #include <pthread.h>
 #include <string.h>
 
 static pthread_once_t started = PTHREAD_ONCE_INIT;
 static int start_status = -1;
+static char start_failure[200];
 
 static void silence(const gchar *domain, GLogLevelFlags level, const gchar *message, gpointer data) {
     (void)domain; (void)level; (void)message; (void)data;
 }
 
 static void start_once(void) {
-    start_status = VIPS_INIT("articlekit");
+    // VIPS_INIT's check: the library behind the SONAME must have the ABI its number promises.
+    int abi = vips_version(3) - vips_version(5);
+    if (abi != CVIPS_VIPS_ABI) {
+        snprintf(start_failure, sizeof start_failure, "the image library libvips.so.%d has ABI version %d, not %d",
+                 CVIPS_VIPS_ABI, abi, CVIPS_VIPS_ABI);
+        return;
+    }
+    start_status = vips_init("articlekit");
     if (start_status == 0) {
         // Untrusted images: no operation cache (each image is seen once), and only the loaders
         // libvips marks as safe for untrusted input (no ImageMagick, no PDF, no matrix files).
@@ -30,31 +38,37 @@ static void start_once(void) {
 }
 
 int cvips_start(void) {
+    if (cvips__need(CVIPS_NEEDS_VIPS) != 0) return -1;
     pthread_once(&started, start_once);
+    if (start_status != 0 && start_failure[0]) cvips__fail(start_failure);
     return start_status;
 }
 
 static __thread char last_error[512];
 
 const char *cvips_error(void) {
-    const char *e = vips_error_buffer();
+    const char *load_failure = cvips__take_failure();
+    if (load_failure) return load_failure;
+    const char *e = cvips__vips_loaded() ? vips_error_buffer() : NULL;
     size_t n = 0;
     if (e) {
         // The first line only: libvips stacks one line per failed operation.
         while (e[n] && e[n] != '\n' && n < sizeof(last_error) - 1) { last_error[n] = e[n]; n++; }
     }
     last_error[n] = 0;
-    vips_error_clear();
+    if (e) vips_error_clear();
     return last_error;
 }
 
 const char *cvips_loader(const void *data, size_t length) {
+    if (cvips_start() != 0) return NULL;
     return vips_foreign_find_load_buffer(data, length);
 }
 
 #define IMG(p) ((VipsImage *)(p))
 
 cvips_image *cvips_open(const void *data, size_t length) {
+    if (cvips_start() != 0) return NULL;
     // fail_on=error: a truncated file is an error, not grey pixels.
     return (cvips_image *)vips_image_new_from_buffer(data, length, "", "fail_on", VIPS_FAIL_ON_ERROR, NULL);
 }
@@ -112,6 +126,7 @@ cvips_image *cvips_resize(cvips_image *image, double scale) {
 }
 
 cvips_image *cvips_thumbnail(const void *data, size_t length, int max_side) {
+    if (cvips_start() != 0) return NULL;
     VipsImage *out = NULL;
     // fail_on=error as in cvips_open, given to the loader in its option string too: libvips 8.14's
     // thumbnail_buffer does not pass its own fail_on on, and a truncated JPEG came out grey.
@@ -142,9 +157,10 @@ int cvips_save_png(cvips_image *image, void **buffer, size_t *length) {
     return vips_pngsave_buffer(IMG(image), buffer, length, "strip", TRUE, "compression", 6, NULL);
 }
 
-void cvips_free_buffer(void *buffer) { g_free(buffer); }
+void cvips_free_buffer(void *buffer) { if (buffer) g_free(buffer); }
 
 cvips_image *cvips_new_pattern(int width, int height, int bands) {
+    if (cvips_start() != 0) return NULL;
     VipsImage *xyz = NULL, *grey = NULL, *out = NULL;
     if (vips_xyz(&xyz, width, height, NULL) != 0) return NULL;
     // x + y, scaled into 0..255: a diagonal gradient, so scaling and rotation are visible.
@@ -201,6 +217,7 @@ int cvips_has_field(const cvips_image *image, const char *name) {
 }
 
 cvips_image *cvips_render_own_svg(const void *data, size_t length, double scale) {
+    if (cvips_start() != 0) return NULL;
     VipsImage *out = NULL;
     return vips_svgload_buffer((void *)data, length, &out, "scale", scale, NULL) == 0 ? (cvips_image *)out : NULL;
 }

@@ -8,8 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <jpeglib.h>
 #include "cvips.h"
+#include "lazy.h"
 
 struct copy_failure { struct jpeg_error_mgr manager; jmp_buf jump; };
 
@@ -34,6 +34,11 @@ int cvips_jpeg_copy_without_metadata(const void *data, size_t length, void **buf
     *buffer = NULL;
     *out_length = 0;
     if (length > (size_t)0x7FFFFFFF) return -1;
+    if (cvips__need(CVIPS_NEEDS_JPEG) != 0) {
+        // The caller decodes the image with libvips instead, which gives its own reason.
+        cvips__take_failure();
+        return -1;
+    }
     source.err = jpeg_std_error(&failure.manager);
     target.err = source.err;
     failure.manager.error_exit = copy_failed;

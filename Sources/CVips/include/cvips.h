@@ -3,14 +3,21 @@
 // A small, non-variadic face over the few libvips calls ArticleImages needs (libvips's C API
 // takes optional arguments as NULL-terminated varargs, which Swift cannot call). Images are
 // opaque; every function that makes an image returns NULL on failure, with cvips_error() saying why.
+// The libraries are loaded when first needed (loader.c), never linked: a conversion without images
+// does not load them, and one whose libraries are missing fails image by image, with the reason.
 #include <stddef.h>
 
 typedef struct cvips_image cvips_image;
 
-/// Starts libvips once for the process; 0 on success. Safe to call from several threads.
+/// Loads libvips (on first use: the binary does not link it) and starts it once for the process;
+/// 0 on success. Safe to call from several threads.
 int cvips_start(void);
-/// The last error libvips recorded on this thread (one line), then clears it. Never NULL.
+/// The last error on this thread (one line), then clears it: a library that could not be loaded
+/// (naming it and the loader's reason), else what libvips recorded. Never NULL.
 const char *cvips_error(void);
+/// NULL when `soname` can be loaded and has `symbol` (NULL: any), else the one line an image
+/// would fail with, as the shim loads its libraries (without keeping this one loaded).
+const char *cvips_library_error(const char *soname, const char *symbol);
 /// The name of the libvips loader that recognises these bytes (from the bytes, not a name), or NULL.
 const char *cvips_loader(const void *data, size_t length);
 /// Opens an image from memory without decoding its pixels (the header only, until pixels are
