@@ -5,7 +5,7 @@ import Foundation
 enum TextTools {
     /// Lower-cased, white space collapsed, for comparing titles and names.
     static func normalized(_ s: String) -> String {
-        let collapsed = collapsedASCII(s, lowercasing: true) ?? s.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        let collapsed = collapsedASCII(s, lowercasing: true) ?? collapse(s.lowercased())
         return trimming(collapsed, normalizedTrim)
     }
 
@@ -21,7 +21,8 @@ enum TextTools {
 
     /// White space collapsed to single spaces and trimmed.
     static func collapse(_ s: String) -> String {
-        collapsedASCII(s, lowercasing: false) ?? s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        collapsedASCII(s, lowercasing: false) ?? collapsedSingleScalar(s)
+            ?? s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
     /// For an all-ASCII string, what splitting at white space characters and joining with single
