@@ -145,7 +145,9 @@ struct ArticleExtraction {
             if d.kind == .text { text += d.content; text += " " }
             return false
         }
-        for w in TextTools.words(text) { words.insert(w) }
+        let list = TextTools.words(text)
+        words.reserveCapacity(list.count)  // no rehashing of the words as the set grows
+        for w in list { words.insert(w) }
         guard !words.isEmpty else { return 0 }
         let common = Double(words.intersection(want).count)
         return 2 * common / Double(words.count + want.count)

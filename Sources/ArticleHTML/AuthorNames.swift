@@ -11,6 +11,8 @@ enum AuthorNames {
     /// The ``joiners`` that a text can also hold in other bytes (a canonically equivalent
     /// spelling): Greek question mark U+037E is ";", and "à" can be written "a" + U+0300.
     static let mayBeSpelledOtherwise: Set<String> = [";", " và "]
+    /// What is trimmed from both ends of each name ``split(_:)`` gives.
+    static let partEdges = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: ",:|·—–-•"))
     static let joiners = [" and ", " und ", " & ", " y ", " et ", " e ", " en ", " och ", " og ", " i ", " a ", " và ", " и ", ";", "|", ", ", " / "]
 
     static let notNames: Set<String> = [
@@ -138,7 +140,7 @@ enum AuthorNames {
             }
             return p
         }
-        return parts.map { $0.trimmingCharacters(in: .whitespacesAndNewlines.union(.init(charactersIn: ",:|·—–-•"))) }
+        return parts.map { TextTools.trimming($0, Self.partEdges) }
             .filter { p in
                 !p.isEmpty && p.count <= 60 && p.split(separator: " ").count <= 6 && !p.contains("@") && !p.hasPrefix("http")
                     && p.rangeOfCharacter(from: .decimalDigits) == nil

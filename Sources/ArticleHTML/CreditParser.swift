@@ -67,7 +67,7 @@ extension FigureExtractor {
     static func cleanCredit(_ raw: String) -> String {
         var s = TextTools.collapse(raw)
         s = stripLabel(s)
-        s = s.trimmingCharacters(in: .init(charactersIn: " []|/-–—:.,;©"))
+        s = TextTools.trimming(s, creditEdges)
         // Outer brackets go; brackets that belong to the credit ("Urs Flueeler (Keystone)") stay.
         // On a Substring, so that a thousand nested brackets cost a thousand steps, not a copy each.
         var inner = Substring(s)
@@ -117,7 +117,7 @@ extension FigureExtractor {
     }
 
     private static func stripLabel(_ s: String) -> String {
-        var t = s.trimmingCharacters(in: .init(charactersIn: " ([|"))
+        var t = TextTools.trimming(s, labelEdges)
         if t.hasPrefix("©") { t = String(t.dropFirst()) }
         let lower = t.lowercased()
         for label in labelsLongestFirst where lower.hasPrefix(label) {
@@ -125,13 +125,19 @@ extension FigureExtractor {
             rest = rest.drop { $0 == " " }
             if rest.first == ":" || rest.first == "/" || label.hasSuffix(" by") || label.hasSuffix(" von") {
                 if rest.first == ":" || rest.first == "/" { rest = rest.dropFirst() }
-                return String(rest).trimmingCharacters(in: .whitespaces)
+                return TextTools.trimming(String(rest), .whitespaces)
             }
         }
         return t
     }
 
     private static func trimCaption(_ s: String) -> String {
-        s.trimmingCharacters(in: .init(charactersIn: " |/-–—(:;,\u{A0}"))
+        TextTools.trimming(s, captionEdges)
     }
+
+    /// What `cleanCredit`, `stripLabel` and `trimCaption` trim (built once:
+    /// a `CharacterSet` made for each call cost more than the trimming).
+    private static let creditEdges = CharacterSet(charactersIn: " []|/-–—:.,;©")
+    private static let labelEdges = CharacterSet(charactersIn: " ([|")
+    private static let captionEdges = CharacterSet(charactersIn: " |/-–—(:;,\u{A0}")
 }

@@ -63,7 +63,7 @@ struct HTMLSiteProfiles: Hashable, Sendable, Codable {
 
     /// The lower-cased host of an absolute `http(s)` URL, without `www.`.
     static func host(_ url: String) -> String? {
-        guard let h = URLComponents(string: url.trimmingCharacters(in: .whitespacesAndNewlines))?.host?.lowercased(), !h.isEmpty else { return nil }
+        guard let h = URLComponents(string: TextTools.trimming(url, .whitespacesAndNewlines))?.host?.lowercased(), !h.isEmpty else { return nil }
         return withoutWWW(h)
     }
 

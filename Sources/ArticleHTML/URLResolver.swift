@@ -13,7 +13,7 @@ struct URLResolver {
     /// user's folders; an address the page claims with another scheme (a canonical link to
     /// `javascript:`) is none either.
     init(base: String?) {
-        let url = base.flatMap { URL(string: $0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        let url = base.flatMap { URL(string: TextTools.trimming($0, .whitespacesAndNewlines)) }
         let scheme = url?.scheme?.lowercased()
         self.base = scheme == "http" || scheme == "https" || scheme == Self.bookScheme ? url : nil
     }
@@ -33,7 +33,7 @@ struct URLResolver {
 
     /// The absolute form of `reference`, or `nil` for an empty one or a bare fragment.
     func resolve(_ reference: String) -> String? {
-        let r = reference.trimmingCharacters(in: .whitespacesAndNewlines)
+        let r = TextTools.trimming(reference, .whitespacesAndNewlines)
         if r.isEmpty || r.hasPrefix("#") { return nil }
         if r.hasPrefix("http://") || r.hasPrefix("https://") || r.hasPrefix("mailto:") || r.hasPrefix("data:") || r.hasPrefix("tel:") {
             return r

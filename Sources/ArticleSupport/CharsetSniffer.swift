@@ -69,10 +69,13 @@ public enum CharsetSniffer {
         return Result(label: "windows-1252", source: .fallback, bomLength: 0)
     }
 
+    /// What is trimmed from a label (white space and quotes).
+    private static let labelEdges = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "\"'"))
+
     /// Maps common aliases to one label (`latin1` and `iso-8859-1` read as `windows-1252`, as
     /// browsers do).
     public static func normalize(_ label: String) -> String {
-        let l = label.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\"'")))
+        let l = StringTrimming.trimmed(label, in: labelEdges)
             .lowercased().replacingOccurrences(of: "_", with: "-")
         switch l {
         case "utf8", "unicode-1-1-utf-8", "x-unicode20utf8": return "utf-8"

@@ -23,7 +23,7 @@ struct HTMLDepthLimiter {
     /// Whether the tag stays; `false` when it is to be removed from the page.
     mutating func admit(name: UInt64, isEnd: Bool, selfClosing: Bool) -> Bool {
         if isEnd { return close(name) }
-        if Self.void.contains(name) || selfClosing || Self.rawText.contains(name) { return true }
+        if Self.void[name] != nil || selfClosing || Self.rawText[name] != nil { return true }
         while let top = open.last, Self.closes(name, top.name) { pop() }
         let drop = keptDepth >= maximumDepth
         open.append((name, drop))
@@ -63,7 +63,7 @@ struct HTMLDepthLimiter {
         return h
     }
 
-    private static func set(_ names: [String]) -> Set<UInt64> { Set(names.map { hash(Array($0.utf8)) }) }
+    private static func set(_ names: [String]) -> NameHashes<Bool> { NameHashes(names.map { (hash(Array($0.utf8)), true) }) }
 
     static let void = set(["area", "base", "basefont", "br", "col", "frame", "hr", "img", "input", "isindex", "link", "meta", "param", "embed"])
     /// Elements whose contents are not markup, and the ones the pre-parse empties: never dropped.
@@ -74,24 +74,22 @@ struct HTMLDepthLimiter {
                                       "fieldset", "li", "dd", "dt", "menu", "dir", "center", "listing", "hr"])
     private static let definitions = set(["dt", "dd"]), options = set(["option", "optgroup"])
     private static let cells = set(["td", "th"]), sections = set(["thead", "tbody", "tfoot"])
-    private static let priorities: [UInt64: Int] = {
-        var p: [UInt64: Int] = [:]
-        for (n, v) in [("div", 150), ("td", 160), ("th", 160), ("tr", 170), ("thead", 180), ("tbody", 180), ("tfoot", 180),
-                       ("table", 190), ("head", 200), ("body", 200), ("html", 220)] { p[hash(Array(n.utf8))] = v }
-        return p
-    }()
+    private static let priorities = NameHashes(
+        [("div", 150), ("td", 160), ("th", 160), ("tr", 170), ("thead", 180), ("tbody", 180), ("tfoot", 180),
+         ("table", 190), ("head", 200), ("body", 200), ("html", 220)].map { (hash(Array($0.0.utf8)), $0.1) })
 
     static func endPriority(_ name: UInt64) -> Int { priorities[name] ?? 100 }
 
     /// Whether a start tag `new` implicitly closes the open element `top`.
     static func closes(_ new: UInt64, _ top: UInt64) -> Bool {
-        if top == p { return closesP.contains(new) }
+        if top == p { return closesP[new] != nil }
         if top == li { return new == li }
-        if definitions.contains(top) { return definitions.contains(new) }
-        if top == option { return options.contains(new) }
-        if cells.contains(top) { return cells.contains(new) || new == tr || sections.contains(new) }
-        if top == tr { return new == tr || sections.contains(new) }
-        if sections.contains(top) { return sections.contains(new) }
+        if definitions[top] != nil { return definitions[new] != nil }
+        if top == option { return options[new] != nil }
+        if cells[top] != nil { return cells[new] != nil || new == tr || sections[new] != nil }
+        if top == tr { return new == tr || sections[new] != nil }
+        if sections[top] != nil { return sections[new] != nil }
         return false
     }
 }
+

@@ -45,7 +45,7 @@ struct HTTPResponse {
         if let te = headers["transfer-encoding"]?.lowercased(), te.contains("chunked"), let whole = try Self.dechunked(payload, limit: limits.pageBytes) {
             payload = whole
         }
-        let encoding = headers["content-encoding"]?.lowercased().trimmingCharacters(in: .whitespaces) ?? ""
+        let encoding = headers["content-encoding"].map { HeaderFields.trimmed($0.lowercased()[...], .whitespaces) } ?? ""
         switch encoding {
         case "", "identity":
             break
@@ -78,7 +78,7 @@ struct HTTPResponse {
             }
             var sizeText = String(decoding: data[offset..<nl], as: UTF8.self)
             if let semicolon = sizeText.firstIndex(of: ";") { sizeText = String(sizeText[..<semicolon]) }
-            sizeText = sizeText.trimmingCharacters(in: .whitespacesAndNewlines)
+            sizeText = HeaderFields.trimmed(sizeText[...], .whitespacesAndNewlines)
             guard !sizeText.isEmpty, sizeText.count <= 15, let size = Int(sizeText, radix: 16), size >= 0 else {
                 if first { return nil }
                 throw ArticleError(.malformed, "a chunk size of the page is not valid")
@@ -98,16 +98,18 @@ struct HTTPResponse {
         }
     }
 
+    private static let quotes = CharacterSet(charactersIn: "\"'")
+
     /// `text/html; charset=UTF-8` → (`text/html`, `UTF-8`).
     static func contentType(_ value: String?) -> (String?, String?) {
         guard let value else { return (nil, nil) }
         let parts = value.split(separator: ";")
-        let type = parts.first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let type = parts.first.map { HeaderFields.trimmed($0, .whitespaces).lowercased() }
         var charset: String?
         for p in parts.dropFirst() {
             let kv = p.split(separator: "=", maxSplits: 1)
-            guard kv.count == 2, kv[0].trimmingCharacters(in: .whitespaces).lowercased() == "charset" else { continue }
-            charset = kv[1].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+            guard kv.count == 2, HeaderFields.trimmed(kv[0], .whitespaces).lowercased() == "charset" else { continue }
+            charset = HeaderFields.trimmed(HeaderFields.trimmed(kv[1], .whitespaces)[...], Self.quotes)
         }
         return (type?.isEmpty == true ? nil : type, charset)
     }

@@ -48,6 +48,13 @@ import Testing
         #expect(URLSafety.scheme(of: "HTTPS://x") == "https")
         #expect(URLSafety.scheme(of: "page.html") == nil)
         #expect(URLSafety.scheme(of: "#a:b") == nil)
+        // `&` that starts no reference (query strings) and references after it.
+        #expect(URLSafety.scheme(of: "https://x/?a=1&b=2&colon;3") == "https")
+        #expect(URLSafety.scheme(of: "&#106;avascript:x&y=1") == "javascript")
+        #expect(URLSafety.scheme(of: "Java&#x09;Script:x&amp;y") == "javascript")
+        #expect(!URLSafety.isSafeLink("javascript:x&y&z"))
+        #expect(URLSafety.isSafeImageSource("https://img.example/p.jpg?w=800&h=600&fit=crop"))
+        #expect(!URLSafety.isSafeImageSource("data:text/html&x&#59;base64,PHNjcmlwdD4="))
         // A reference past U+10FFFF is no character; the check does not overflow on it.
         #expect(URLSafety.scheme(of: "&#99999999999999999999999;x:y") == nil)
     }
