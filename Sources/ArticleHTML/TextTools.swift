@@ -1,3 +1,4 @@
+import ArticleCore
 import ArticleSupport
 import Foundation
 

@@ -1,3 +1,4 @@
+import ArticleCore
 import Foundation
 
 /// Finds the character encoding of an HTML page the way browsers do: a byte-order mark first,

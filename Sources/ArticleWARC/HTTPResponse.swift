@@ -45,7 +45,7 @@ struct HTTPResponse {
         if let te = headers["transfer-encoding"]?.lowercased(), te.contains("chunked"), let whole = try Self.dechunked(payload, limit: limits.pageBytes) {
             payload = whole
         }
-        let encoding = headers["content-encoding"].map { HeaderFields.trimmed($0.lowercased()[...], .whitespaces) } ?? ""
+        let encoding = headers["content-encoding"].map { StringTrimming.trimmed($0.lowercased()[...], in: .whitespaces) } ?? ""
         switch encoding {
         case "", "identity":
             break
@@ -78,7 +78,7 @@ struct HTTPResponse {
             }
             var sizeText = String(decoding: data[offset..<nl], as: UTF8.self)
             if let semicolon = sizeText.firstIndex(of: ";") { sizeText = String(sizeText[..<semicolon]) }
-            sizeText = HeaderFields.trimmed(sizeText[...], .whitespacesAndNewlines)
+            sizeText = StringTrimming.trimmed(sizeText[...], in: .whitespacesAndNewlines)
             guard !sizeText.isEmpty, sizeText.count <= 15, let size = Int(sizeText, radix: 16), size >= 0 else {
                 if first { return nil }
                 throw ArticleError(.malformed, "a chunk size of the page is not valid")
@@ -104,12 +104,12 @@ struct HTTPResponse {
     static func contentType(_ value: String?) -> (String?, String?) {
         guard let value else { return (nil, nil) }
         let parts = value.split(separator: ";")
-        let type = parts.first.map { HeaderFields.trimmed($0, .whitespaces).lowercased() }
+        let type = parts.first.map { StringTrimming.trimmed($0, in: .whitespaces).lowercased() }
         var charset: String?
         for p in parts.dropFirst() {
             let kv = p.split(separator: "=", maxSplits: 1)
-            guard kv.count == 2, HeaderFields.trimmed(kv[0], .whitespaces).lowercased() == "charset" else { continue }
-            charset = HeaderFields.trimmed(HeaderFields.trimmed(kv[1], .whitespaces)[...], Self.quotes)
+            guard kv.count == 2, StringTrimming.trimmed(kv[0], in: .whitespaces).lowercased() == "charset" else { continue }
+            charset = StringTrimming.trimmed(StringTrimming.trimmed(kv[1], in: .whitespaces)[...], in: Self.quotes)
         }
         return (type?.isEmpty == true ? nil : type, charset)
     }

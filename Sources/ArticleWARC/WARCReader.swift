@@ -134,14 +134,14 @@ public struct WARCReader {
 
     /// A Content-Length: digits only, at most 18 of them (so it fits an Int with room to spare).
     static func length(_ text: String) -> Int? {
-        let digits = HeaderFields.trimmed(text[...], .whitespaces)
+        let digits = StringTrimming.trimmed(text[...], in: .whitespaces)
         guard !digits.isEmpty, digits.count <= 18, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         return Int(digits)
     }
 
     /// `<http://…>` (how some WARC 1.0 writers put the target) as `http://…`.
     static func unbracketed(_ uri: String) -> String {
-        let t = HeaderFields.trimmed(uri[...], .whitespaces)
+        let t = StringTrimming.trimmed(uri[...], in: .whitespaces)
         if t.hasPrefix("<") && t.hasSuffix(">") && t.count >= 2 { return String(t.dropFirst().dropLast()) }
         return t
     }
