@@ -9,9 +9,11 @@ enum BlockCleaner {
     ///   a block at the top that repeats one of them is dropped.
     static func clean(_ blocks: [Block], headlines: Set<String>, authors: [String] = []) -> [Block] {
         var out: [Block] = []
+        // Each kept block's text (nil for a figure or a block without text), for the repeat check.
+        var texts: [String?] = []
         let names = Set(authors.map(TextTools.normalized))
         for b in blocks {
-            if case .figure = b { out.append(b); continue }
+            if case .figure = b { out.append(b); texts.append(nil); continue }
             let text = b.plainText
             if text.isEmpty, b != .rule { continue }
             if out.allSatisfy(\.isFigure), headlines.contains(TextTools.normalized(text)) { continue }
@@ -19,8 +21,9 @@ enum BlockCleaner {
             // (grapheme breaking) was 1% of the page benchmark.
             if case .paragraph = b, text.dropFirst(89).isEmpty, isBylineOrDateline(text, authors: names) { continue }
             out.append(b)
+            texts.append(text.isEmpty ? nil : text)
         }
-        out = droppingRepeatedRuns(out)
+        out = droppingRepeatedRuns(out, texts: texts)
         while out.last == .rule { out.removeLast() }
         return out
     }
@@ -32,12 +35,8 @@ enum BlockCleaner {
     /// of a paragraph, as before, lost such text: on Mozilla Readability's test pages body F1
     /// was 0.912 with it and 0.945 without; the fundus pages' 0.950 held either way.)
     /// Found by pairs of neighbouring blocks, in one pass.
-    static func droppingRepeatedRuns(_ blocks: [Block]) -> [Block] {
-        let keys: [String?] = blocks.map { b in
-            if case .figure = b { return nil }
-            let text = b.plainText
-            return text.isEmpty ? nil : text
-        }
+    /// `texts` holds each block's plain text, nil for figures and blocks without text.
+    static func droppingRepeatedRuns(_ blocks: [Block], texts keys: [String?]) -> [Block] {
         var firstPair: [Pair: Int] = [:]
         // Sized once: growing it rehashed every pair already in it, and hashing non-ASCII text
         // normalizes it (the old repeat check's set cost 0.5% of the fundus WARC stream so).
