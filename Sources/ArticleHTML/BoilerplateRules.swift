@@ -118,6 +118,9 @@ enum BoilerplateRules {
         // Streaming server rendering parks whole articles in `hidden` elements until a script
         // moves them, so `hidden` alone is furniture, not a hard rule.
         if node.attribute("hidden") != nil { return true }
+        // A hidden block (a paywall prompt, a closed menu); a hidden span inside text is
+        // typography ("Kicker<span class=hide>: </span>Headline") and stays.
+        if hiddenByUtilityClass(node), ContentExtractor.blockTags.contains(name) { return true }
         if let role = node.attribute("role"), ignoredRoles.contains(role.lowercased()) { return true }
         if name == "body" || name == "html" || name == "article" || name == "main" || name == "p" { return false }
         return classVerdict(node)?.negative ?? false
