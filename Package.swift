@@ -19,6 +19,11 @@ let package = Package(
     products: [
         .library(name: "ArticleKit", targets: ["ArticleKit"]),
         .library(name: "ArticleCore", targets: ["ArticleCore"]),
+        // The formats without the pipeline library and its network stack (SwiftNIO, TLS): the
+        // fuzz targets (Fuzz/) link this, so their sanitizer build skips BoringSSL and NIO.
+        .library(name: "ArticleFormats", targets: [
+            "ArticleCore", "ArticleText", "ArticleJSON", "ArticleMarkdown", "ArticleHTML", "ArticleEPUB", "ArticleImages", "ArticleLanguage",
+        ]),
         .executable(name: "articlekit", targets: ["articlekit"]),
     ],
     dependencies: [
