@@ -110,6 +110,13 @@ let package = Package(
 
         .executableTarget(name: "articlekit-bench", dependencies: ["ArticleKit"]),
 
+        // The third-party exporter example, examples/CustomExporter: a package of its own, which
+        // is how a user builds it; compiled here too, from the same files and against the same
+        // public API, so that CI checks it in the one build (scripts/check-custom-exporter.sh)
+        // instead of building SwiftNIO and BoringSSL a second time for it (about 250 s).
+        .target(name: "AtomExporter", dependencies: ["ArticleKit"], path: "examples/CustomExporter/Sources/AtomExporter"),
+        .executableTarget(name: "custom-exporter", dependencies: ["AtomExporter", "ArticleKit"], path: "examples/CustomExporter/Sources/custom-exporter"),
+
         .testTarget(name: "ArticleCoreTests", dependencies: ["ArticleCore"]),
         .testTarget(name: "ArticleLanguageTests", dependencies: ["ArticleLanguage", "ArticleCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ArticleTextTests", dependencies: ["ArticleText"], resources: [.copy("Fixtures")]),
