@@ -43,6 +43,12 @@ struct TagScanner {
     /// ``nextTag()`` returned last, in order; with ``maximumAttributes``, also the attributes
     /// past that count.
     private(set) var unreadAttributes: [Range<Int>] = []
+    /// When set (with ``keptAttributes``), the values of kept attributes that
+    /// ``AttributeValueTable`` can take are recorded in ``compactableValues``.
+    var compactValues = false
+    /// The byte ranges (between the quotes) of the kept values in the tag ``nextTag()`` returned
+    /// last that libxml2 would read unchanged, in order.
+    private(set) var compactableValues: [Range<Int>] = []
     /// When set, a start tag keeps at most this many attributes: libxml2 compares each attribute
     /// with every earlier one (50,000 on one element took 21 s), so the rest are recorded in
     /// ``unreadAttributes`` for removal, the ones in ``keptAttributes`` kept first.
@@ -137,6 +143,7 @@ struct TagScanner {
             let wanted = interestingBytes.firstIndex { name(nameStart, nameEnd, is: $0) }
             var attributes: [String: String] = [:]
             if !unreadAttributes.isEmpty { unreadAttributes.removeAll(keepingCapacity: true) }
+            if !compactableValues.isEmpty { compactableValues.removeAll(keepingCapacity: true) }
             // libxml2 skips an end tag to its first `>`, quotes or not, and reads a start tag
             // whose name has other characters differently: attributes are removed only from
             // start tags it reads as this scanner does.
@@ -262,7 +269,15 @@ struct TagScanner {
                     }
                     if collect { value = String(decoding: bytes[vs..<i], as: UTF8.self) }
                     var dropped = false
-                    if i < limit, removable, isUnread(keyRange) { unreadAttributes.append(ns..<i + 1); dropped = true }
+                    if i < limit, removable {
+                        if isUnread(keyRange) {
+                            unreadAttributes.append(ns..<i + 1)
+                            dropped = true
+                        } else if compactValues, i - vs >= AttributeValueTable.minimumLength,
+                                  AttributeValueTable.isVerbatim(UnsafeBufferPointer(rebasing: bytes[vs..<i])) {
+                            compactableValues.append(vs..<i)
+                        }
+                    }
                     // Past the closing quote, unless the page ends inside the value (a truncated
                     // page: found by fuzzing, where `i` ran one past the buffer).
                     if i < limit { i += 1 }

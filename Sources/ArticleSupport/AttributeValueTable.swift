@@ -1,0 +1,72 @@
+/// Attribute values the pre-parse took out of a page and gave libxml2 a short token for
+/// instead: U+0001 and the value's number, in decimal. libxml2 reads an attribute value one
+/// character at a time through two function calls each (about 100 instructions a byte), and
+/// the class names, addresses and `srcset` lists a reader keeps are a quarter of a news page's
+/// bytes; a token costs it a few steps, and ``XMLNode`` reads the value from here.
+///
+/// Only values libxml2 would keep byte for byte are taken: quoted, in a start tag read as the
+/// pre-parse reads it, with no `&` (a reference libxml2 would decode), no CR and no NUL, on a
+/// page with no U+0001 anywhere, so that no value libxml2 builds from the page itself can
+/// start with the marker.
+struct AttributeValueTable {
+    /// The byte that starts a token.
+    static let marker: UInt8 = 1
+    /// Shorter values stay in the page: their token would save libxml2 little.
+    static let minimumLength = 9
+
+    /// The values, one after another.
+    private(set) var bytes: [UInt8] = []
+    /// Each value's bytes, by number.
+    private(set) var ranges: [Range<Int>] = []
+
+    /// Whether libxml2 would read `value` (the bytes between the quotes) unchanged.
+    static func isVerbatim(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = UnsafeRawPointer(value.baseAddress) else { return true }
+        var i = 0
+        // Eight bytes at a time: a word has a byte equal to b when (w ^ b…b) has a zero byte.
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        while i + 8 <= value.count {
+            let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let amp = w ^ (ones &* 0x26), cr = w ^ (ones &* 0x0D)
+            let zero = ((w &- ones) & ~w) | ((amp &- ones) & ~amp) | ((cr &- ones) & ~cr)
+            if zero & highs != 0 { break }
+            i += 8
+        }
+        while i < value.count {
+            let b = value[i]
+            if b == UInt8(ascii: "&") || b == 13 || b == 0 { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// Keeps `value` and appends its token to `out`.
+    mutating func take(_ value: UnsafeBufferPointer<UInt8>, token out: inout [UInt8]) {
+        let number = ranges.count
+        ranges.append(bytes.count..<(bytes.count + value.count))
+        bytes.append(contentsOf: value)
+        out.append(Self.marker)
+        let start = out.count
+        var n = number
+        repeat {
+            out.append(UInt8(ascii: "0") + UInt8(n % 10))
+            n /= 10
+        } while n > 0
+        out[start...].reverse()
+    }
+
+    /// Where in ``bytes`` the value a token (the attribute's text, from the marker to its NUL)
+    /// stands for is; `nil` when the text is no token of this table. Not generic, and no
+    /// closure: XMLNode's generic callers would pay for metadata look-ups on every attribute.
+    func range(token: UnsafePointer<UInt8>) -> Range<Int>? {
+        guard token[0] == Self.marker else { return nil }
+        var number = 0
+        var i = 1
+        while token[i] >= UInt8(ascii: "0") && token[i] <= UInt8(ascii: "9") && i < 20 {
+            number = number &* 10 &+ Int(token[i] - UInt8(ascii: "0"))
+            i += 1
+        }
+        guard i > 1, token[i] == 0, number >= 0, number < ranges.count else { return nil }
+        return ranges[number]
+    }
+}
