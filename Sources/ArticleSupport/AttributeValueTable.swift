@@ -46,13 +46,19 @@ struct AttributeValueTable {
         ranges.append(bytes.count..<(bytes.count + value.count))
         bytes.append(contentsOf: value)
         out.append(Self.marker)
-        let start = out.count
-        var n = number
+        // The digits in order, highest first (reversing them in place copied the buffer).
+        var divisor = 1
+        while divisor <= number / 10 { divisor *= 10 }
         repeat {
-            out.append(UInt8(ascii: "0") + UInt8(n % 10))
-            n /= 10
-        } while n > 0
-        out[start...].reverse()
+            out.append(UInt8(ascii: "0") + UInt8((number / divisor) % 10))
+            divisor /= 10
+        } while divisor > 0
+    }
+
+    /// Room for the values of a page of `pageBytes` bytes, so that the table grows rarely.
+    mutating func reserve(forPage pageBytes: Int) {
+        bytes.reserveCapacity(pageBytes / 4)
+        ranges.reserveCapacity(pageBytes / 256)
     }
 
     /// Where in ``bytes`` the value a token (the attribute's text, from the marker to its NUL)

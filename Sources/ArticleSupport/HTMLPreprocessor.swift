@@ -64,6 +64,7 @@ enum HTMLPreprocessor {
         }
         scanner.compactValues = values != nil
         var table = values ?? AttributeValueTable()
+        if values != nil { table.reserve(forPage: buf.count) }
         defer { if values != nil { values = table } }
         var depth = limits.maximumDepth.map { HTMLDepthLimiter(maximumDepth: $0) }
         defer {

@@ -51,7 +51,7 @@ import Testing
     @Test func keptValuesReadAsLibxml2ReadsThem() throws {
         let (tokens, plain) = try Self.both(Self.page)
         #expect(Self.keptAttributes(tokens) == Self.keptAttributes(plain))
-        #expect(Self.keptAttributes(plain).count > 15)
+        #expect(Self.keptAttributes(plain).count >= 15)
         // Not vacuous: the long plain values did go through the table.
         #expect((tokens.attributeValues?.ranges.count ?? 0) >= 8)
         #expect(plain.attributeValues == nil)
@@ -98,7 +98,7 @@ import Testing
 }
 
 /// A small deterministic generator for the generated cases.
-struct SplitMix {
+private struct SplitMix {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {
