@@ -213,14 +213,20 @@ struct TagScanner {
     /// ASCII letter, `_`, `:` or `.`, then letters, digits, `:`, `-`, `_` and `.`, under 100 bytes.
     static func isHTMLName(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         guard !range.isEmpty, range.count < 100 else { return false }
-        for k in range {
-            let b = lower(bytes[k])
-            let letter = b >= 97 && b <= 122
-            let digit = b >= 48 && b <= 57
-            let punctuation = b == UInt8(ascii: "_") || b == UInt8(ascii: ":") || b == UInt8(ascii: ".")
-            if !(letter || punctuation || (k > range.lowerBound && (digit || b == UInt8(ascii: "-")))) { return false }
+        // One table look-up a byte: this runs on every tag and attribute name of the page.
+        return nameBytes.withUnsafeBufferPointer { table in
+            if table[Int(bytes[range.lowerBound])] & 1 == 0 { return false }
+            for k in (range.lowerBound + 1)..<range.upperBound where table[Int(bytes[k])] == 0 { return false }
+            return true
         }
-        return true
+    }
+
+    /// For each byte value: 1 (and 2) when a name may start with it, 2 when it may only follow.
+    private static let nameBytes: [UInt8] = (0..<256).map { v -> UInt8 in
+        let b = lower(UInt8(v))
+        if (b >= 97 && b <= 122) || b == UInt8(ascii: "_") || b == UInt8(ascii: ":") || b == UInt8(ascii: ".") { return 3 }
+        if (b >= 48 && b <= 57) || b == UInt8(ascii: "-") { return 2 }
+        return 0
     }
 
     /// `startTag`: whether the tag is a start tag, whose attributes count toward
