@@ -34,11 +34,15 @@ struct TagScanner {
     var keptAttributes: [[UInt8]]? {
         didSet {
             // By length, so an attribute is compared with the few kept names as long as it.
+            filtering = keptAttributes != nil
             keptByLength = Array(repeating: [], count: (keptAttributes?.map(\.count).max() ?? 0) + 1)
             for k in keptAttributes ?? [] { keptByLength[k.count].append(k) }
         }
     }
     private var keptByLength: [[[UInt8]]] = []
+    /// Whether ``keptAttributes`` is set: asked on every tag and attribute, and reading the
+    /// optional array itself retained and released it each time.
+    private var filtering = false
     /// The byte ranges of the unread attributes (name to closing quote) in the tag
     /// ``nextTag()`` returned last, in order; with ``maximumAttributes``, also the attributes
     /// past that count.
@@ -124,7 +128,7 @@ struct TagScanner {
                 position = min(limit, find("-->", from: position + 4) + 3)
                 continue
             }
-            if keptAttributes != nil, position + 1 < limit, bytes[position + 1] == UInt8(ascii: "?") {
+            if filtering, position + 1 < limit, bytes[position + 1] == UInt8(ascii: "?") {
                 // A processing instruction runs to the next `>` for libxml2, quotes or not:
                 // nothing in it is removed.
                 guard let base = bytes.baseAddress, let gt = memchr(base + position, Int32(UInt8(ascii: ">")), limit - position) else {
@@ -147,7 +151,7 @@ struct TagScanner {
             // libxml2 skips an end tag to its first `>`, quotes or not, and reads a start tag
             // whose name has other characters differently: attributes are removed only from
             // start tags it reads as this scanner does.
-            let removable = keptAttributes != nil && bytes[nameStart] != UInt8(ascii: "/") && Self.isHTMLName(bytes, nameStart..<nameEnd)
+            let removable = filtering && bytes[nameStart] != UInt8(ascii: "/") && Self.isHTMLName(bytes, nameStart..<nameEnd)
             i = parseAttributes(from: i, into: &attributes, collect: wanted != nil, removable: removable,
                                 startTag: bytes[nameStart] != UInt8(ascii: "/"))
             if let cap = maximumAttributes, tagAttributes.count > cap { capAttributes(cap) }
@@ -199,7 +203,7 @@ struct TagScanner {
     /// Whether the attribute named by `key` is one of ``keptAttributes`` (with none set, every
     /// attribute is equal and the first ones are kept).
     private func isKept(_ key: Range<Int>) -> Bool {
-        keptAttributes != nil && !isUnread(key)
+        filtering && !isUnread(key)
     }
 
     /// Whether the attribute named by `key` is not in ``keptAttributes``.
@@ -275,8 +279,12 @@ struct TagScanner {
                     }
                     if collect { value = String(decoding: bytes[vs..<i], as: UTF8.self) }
                     var dropped = false
+                    // Looked up once for both uses below (the cap counts the kept names first).
+                    var unread: Bool?
                     if i < limit, removable {
-                        if isUnread(keyRange) {
+                        let u = isUnread(keyRange)
+                        unread = u
+                        if u {
                             unreadAttributes.append(ns..<i + 1)
                             dropped = true
                         } else if compactValues, i - vs >= AttributeValueTable.minimumLength,
@@ -287,7 +295,9 @@ struct TagScanner {
                     // Past the closing quote, unless the page ends inside the value (a truncated
                     // page: found by fuzzing, where `i` ran one past the buffer).
                     if i < limit { i += 1 }
-                    if counting && !dropped { tagAttributes.append((ns..<i, isKept(keyRange))) }
+                    if counting && !dropped {
+                        tagAttributes.append((ns..<i, filtering && !(unread ?? isUnread(keyRange))))
+                    }
                 } else {
                     let vs = i
                     while i < limit, !Self.isSpace(bytes[i]), bytes[i] != UInt8(ascii: ">") { i += 1 }
