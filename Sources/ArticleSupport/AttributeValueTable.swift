@@ -1,8 +1,9 @@
 /// Attribute values the pre-parse took out of a page and gave libxml2 a short token for
-/// instead: U+0001 and the value's number, in decimal. libxml2 reads an attribute value one
-/// character at a time through two function calls each (about 100 instructions a byte), and
-/// the class names, addresses and `srcset` lists a reader keeps are a quarter of a news page's
-/// bytes; a token costs it a few steps, and ``XMLNode`` reads the value from here.
+/// instead: U+0001 and the value's number in base 62 (digits and letters). libxml2 reads an
+/// attribute value one character at a time through two function calls each (about 100
+/// instructions a byte), and the class names, addresses and `srcset` lists a reader keeps are
+/// a quarter of a news page's bytes; a token costs it a few steps, and ``XMLNode`` reads the
+/// value from here.
 ///
 /// Only values libxml2 would keep byte for byte are taken: quoted, in a start tag read as the
 /// pre-parse reads it, with no `&` (a reference libxml2 would decode), no CR and no NUL, on a
@@ -11,8 +12,21 @@
 struct AttributeValueTable {
     /// The byte that starts a token.
     static let marker: UInt8 = 1
+    /// A token's digits, base 62: three bytes number a page's first 238,328 values.
+    static let digits = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".utf8)
+
+    /// The value of a token digit, or `nil` for any other byte.
+    static func digitValue(_ b: UInt8) -> Int? {
+        switch b {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return Int(b - UInt8(ascii: "0"))
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): return Int(b - UInt8(ascii: "A")) + 10
+        case UInt8(ascii: "a")...UInt8(ascii: "z"): return Int(b - UInt8(ascii: "a")) + 36
+        default: return nil
+        }
+    }
+
     /// Shorter values stay in the page: their token would save libxml2 little.
-    static let minimumLength = 9
+    static let minimumLength = 6
 
     /// The values, one after another.
     private(set) var bytes: [UInt8] = []
@@ -48,10 +62,10 @@ struct AttributeValueTable {
         out.append(Self.marker)
         // The digits in order, highest first (reversing them in place copied the buffer).
         var divisor = 1
-        while divisor <= number / 10 { divisor *= 10 }
+        while divisor <= number / 62 { divisor *= 62 }
         repeat {
-            out.append(UInt8(ascii: "0") + UInt8((number / divisor) % 10))
-            divisor /= 10
+            out.append(Self.digits[(number / divisor) % 62])
+            divisor /= 62
         } while divisor > 0
     }
 
@@ -68,8 +82,8 @@ struct AttributeValueTable {
         guard token[0] == Self.marker else { return nil }
         var number = 0
         var i = 1
-        while token[i] >= UInt8(ascii: "0") && token[i] <= UInt8(ascii: "9") && i < 20 {
-            number = number &* 10 &+ Int(token[i] - UInt8(ascii: "0"))
+        while i < 11, let d = Self.digitValue(token[i]) {
+            number = number &* 62 &+ d
             i += 1
         }
         guard i > 1, token[i] == 0, number >= 0, number < ranges.count else { return nil }

@@ -68,6 +68,15 @@ import Testing
         #expect(!Self.keptAttributes(plain).isEmpty)
     }
 
+    /// Thousands of values: tokens of one, two and three digits all read back.
+    @Test func everyValueOfALongPageReadsBack() throws {
+        let html = "<html><body>" + (0..<5_000).map { "<p class=\"class-number-\($0)\">t</p>" }.joined() + "</body></html>"
+        let (tokens, plain) = try Self.both(html)
+        #expect(tokens.attributeValues?.ranges.count == 5_000)
+        #expect(Self.keptAttributes(tokens) == Self.keptAttributes(plain))
+        #expect(Self.keptAttributes(tokens).last == "p class=[class-number-4999] [class-number-4999] [class-number-4999]")
+    }
+
     /// A page holding the marker byte itself gets no tokens: its own values could look like one.
     @Test func aPageWithTheMarkerByteKeepsItsValues() throws {
         let html = "<html><body><p class=\"\u{1}1\">a</p><p class=\"another-long-class-value\">b</p></body></html>"
