@@ -58,6 +58,8 @@ public enum HTMLParser {
         }
         var scriptsDiscarded = false
         var limits = HTMLPreprocessor.Omissions(maximumAttributes: options.maximumAttributes, maximumDepth: options.maximumDepth)
+        // Only a reader that names the attributes it keeps reads them all through XMLNode.
+        var values: AttributeValueTable? = options.discardScripts && options.keptAttributes != nil ? AttributeValueTable() : nil
         let result = data.withUnsafeBytes { raw -> Result<(bytes: [UInt8], label: String), ArticleError> in
             let bytes = raw.bindMemory(to: UInt8.self)
             let sniffed = CharsetSniffer.sniff(bytes, explicit: options.encoding)
@@ -68,7 +70,8 @@ public enum HTMLParser {
                     // input saves copying the whole page first.
                     guard options.discardScripts else { return .success((Array(body), "utf-8")) }
                     scriptsDiscarded = true
-                    return .success((HTMLPreprocessor.discardingScripts(body, keptAttributes: options.keptAttributes, limits: &limits), "utf-8"))
+                    return .success((HTMLPreprocessor.discardingScripts(body, keptAttributes: options.keptAttributes, limits: &limits,
+                                                                                          values: &values), "utf-8"))
                 }
                 return .success((Array(String(decoding: body, as: UTF8.self).utf8), "utf-8"))
             }
@@ -89,7 +92,7 @@ public enum HTMLParser {
         if !scriptsDiscarded {
             // The limits apply to every page; the scripts go only when asked.
             utf8 = HTMLPreprocessor.discardingScripts(utf8, keptAttributes: options.discardScripts ? options.keptAttributes : nil,
-                                                      scripts: options.discardScripts, limits: &limits)
+                                                      scripts: options.discardScripts, limits: &limits, values: &values)
         }
         HTMLPreprocessor.removeNULs(&utf8)
         if utf8.isEmpty { utf8 = Array("<html></html>".utf8) }
@@ -109,6 +112,7 @@ public enum HTMLParser {
         }
         let document = XMLDocument(pointer: doc)
         document.sourceEncoding = label
+        document.attributeValues = values
         if limits.elements > 0 {
             document.omissions.append("markup nested deeper than \(options.maximumDepth) levels was flattened: \(limits.elements) elements lost their tags, their text was kept")
         }

@@ -34,15 +34,25 @@ struct TagScanner {
     var keptAttributes: [[UInt8]]? {
         didSet {
             // By length, so an attribute is compared with the few kept names as long as it.
+            filtering = keptAttributes != nil
             keptByLength = Array(repeating: [], count: (keptAttributes?.map(\.count).max() ?? 0) + 1)
             for k in keptAttributes ?? [] { keptByLength[k.count].append(k) }
         }
     }
     private var keptByLength: [[[UInt8]]] = []
+    /// Whether ``keptAttributes`` is set: asked on every tag and attribute, and reading the
+    /// optional array itself retained and released it each time.
+    private var filtering = false
     /// The byte ranges of the unread attributes (name to closing quote) in the tag
     /// ``nextTag()`` returned last, in order; with ``maximumAttributes``, also the attributes
     /// past that count.
     private(set) var unreadAttributes: [Range<Int>] = []
+    /// When set (with ``keptAttributes``), the values of kept attributes that
+    /// ``AttributeValueTable`` can take are recorded in ``compactableValues``.
+    var compactValues = false
+    /// The byte ranges (between the quotes) of the kept values in the tag ``nextTag()`` returned
+    /// last that libxml2 would read unchanged, in order.
+    private(set) var compactableValues: [Range<Int>] = []
     /// When set, a start tag keeps at most this many attributes: libxml2 compares each attribute
     /// with every earlier one (50,000 on one element took 21 s), so the rest are recorded in
     /// ``unreadAttributes`` for removal, the ones in ``keptAttributes`` kept first.
@@ -118,7 +128,7 @@ struct TagScanner {
                 position = min(limit, find("-->", from: position + 4) + 3)
                 continue
             }
-            if keptAttributes != nil, position + 1 < limit, bytes[position + 1] == UInt8(ascii: "?") {
+            if filtering, position + 1 < limit, bytes[position + 1] == UInt8(ascii: "?") {
                 // A processing instruction runs to the next `>` for libxml2, quotes or not:
                 // nothing in it is removed.
                 guard let base = bytes.baseAddress, let gt = memchr(base + position, Int32(UInt8(ascii: ">")), limit - position) else {
@@ -137,10 +147,11 @@ struct TagScanner {
             let wanted = interestingBytes.firstIndex { name(nameStart, nameEnd, is: $0) }
             var attributes: [String: String] = [:]
             if !unreadAttributes.isEmpty { unreadAttributes.removeAll(keepingCapacity: true) }
+            if !compactableValues.isEmpty { compactableValues.removeAll(keepingCapacity: true) }
             // libxml2 skips an end tag to its first `>`, quotes or not, and reads a start tag
             // whose name has other characters differently: attributes are removed only from
             // start tags it reads as this scanner does.
-            let removable = keptAttributes != nil && bytes[nameStart] != UInt8(ascii: "/") && Self.isHTMLName(bytes, nameStart..<nameEnd)
+            let removable = filtering && bytes[nameStart] != UInt8(ascii: "/") && Self.isHTMLName(bytes, nameStart..<nameEnd)
             i = parseAttributes(from: i, into: &attributes, collect: wanted != nil, removable: removable,
                                 startTag: bytes[nameStart] != UInt8(ascii: "/"))
             if let cap = maximumAttributes, tagAttributes.count > cap { capAttributes(cap) }
@@ -192,7 +203,7 @@ struct TagScanner {
     /// Whether the attribute named by `key` is one of ``keptAttributes`` (with none set, every
     /// attribute is equal and the first ones are kept).
     private func isKept(_ key: Range<Int>) -> Bool {
-        keptAttributes != nil && !isUnread(key)
+        filtering && !isUnread(key)
     }
 
     /// Whether the attribute named by `key` is not in ``keptAttributes``.
@@ -206,14 +217,20 @@ struct TagScanner {
     /// ASCII letter, `_`, `:` or `.`, then letters, digits, `:`, `-`, `_` and `.`, under 100 bytes.
     static func isHTMLName(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         guard !range.isEmpty, range.count < 100 else { return false }
-        for k in range {
-            let b = lower(bytes[k])
-            let letter = b >= 97 && b <= 122
-            let digit = b >= 48 && b <= 57
-            let punctuation = b == UInt8(ascii: "_") || b == UInt8(ascii: ":") || b == UInt8(ascii: ".")
-            if !(letter || punctuation || (k > range.lowerBound && (digit || b == UInt8(ascii: "-")))) { return false }
+        // One table look-up a byte: this runs on every tag and attribute name of the page.
+        return nameBytes.withUnsafeBufferPointer { table in
+            if table[Int(bytes[range.lowerBound])] & 1 == 0 { return false }
+            for k in (range.lowerBound + 1)..<range.upperBound where table[Int(bytes[k])] == 0 { return false }
+            return true
         }
-        return true
+    }
+
+    /// For each byte value: 1 (and 2) when a name may start with it, 2 when it may only follow.
+    private static let nameBytes: [UInt8] = (0..<256).map { v -> UInt8 in
+        let b = lower(UInt8(v))
+        if (b >= 97 && b <= 122) || b == UInt8(ascii: "_") || b == UInt8(ascii: ":") || b == UInt8(ascii: ".") { return 3 }
+        if (b >= 48 && b <= 57) || b == UInt8(ascii: "-") { return 2 }
+        return 0
     }
 
     /// `startTag`: whether the tag is a start tag, whose attributes count toward
@@ -262,11 +279,25 @@ struct TagScanner {
                     }
                     if collect { value = String(decoding: bytes[vs..<i], as: UTF8.self) }
                     var dropped = false
-                    if i < limit, removable, isUnread(keyRange) { unreadAttributes.append(ns..<i + 1); dropped = true }
+                    // Looked up once for both uses below (the cap counts the kept names first).
+                    var unread: Bool?
+                    if i < limit, removable {
+                        let u = isUnread(keyRange)
+                        unread = u
+                        if u {
+                            unreadAttributes.append(ns..<i + 1)
+                            dropped = true
+                        } else if compactValues, i - vs >= AttributeValueTable.minimumLength,
+                                  AttributeValueTable.isVerbatim(UnsafeBufferPointer(rebasing: bytes[vs..<i])) {
+                            compactableValues.append(vs..<i)
+                        }
+                    }
                     // Past the closing quote, unless the page ends inside the value (a truncated
                     // page: found by fuzzing, where `i` ran one past the buffer).
                     if i < limit { i += 1 }
-                    if counting && !dropped { tagAttributes.append((ns..<i, isKept(keyRange))) }
+                    if counting && !dropped {
+                        tagAttributes.append((ns..<i, filtering && !(unread ?? isUnread(keyRange))))
+                    }
                 } else {
                     let vs = i
                     while i < limit, !Self.isSpace(bytes[i]), bytes[i] != UInt8(ascii: ">") { i += 1 }

@@ -26,6 +26,10 @@ public final class XMLDocument {
     /// What the parse left out of the page to stay within its limits (attributes over the cap
     /// per element, nesting flattened), one sentence each, for the reader to pass on as warnings.
     public internal(set) var omissions: [String] = []
+
+    /// The attribute values the pre-parse gave libxml2 tokens for, which ``XMLNode`` reads
+    /// through; `nil` for a document without tokens.
+    var attributeValues: AttributeValueTable?
 }
 
 /// Parses XML safely: no network, no external DTD, no entity substitution, and libxml2's

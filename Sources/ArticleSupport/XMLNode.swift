@@ -79,7 +79,7 @@ public struct XMLNode {
 
     /// The value of the attribute `name` (lower case for HTML), if present.
     public func attribute(_ name: String) -> String? {
-        property(named: name).map(Self.value(of:))
+        property(named: name).map(value(of:))
     }
 
     /// The attribute node named `name`, if the element has one.
@@ -102,9 +102,12 @@ public struct XMLNode {
         guard let p = property(named: name) else { return nil }
         guard let child = p.pointee.children else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
         if child.pointee.next == nil, let c = child.pointee.content {
+            if c[0] == AttributeValueTable.marker, let table = document.attributeValues, let range = table.range(token: c) {
+                return table.bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+            }
             return body(UnsafeBufferPointer(start: c, count: Int(xmlStrlen(c))))
         }
-        var value = Self.value(of: p)
+        var value = value(of: p)
         return value.withUTF8(body)
     }
 
@@ -113,15 +116,20 @@ public struct XMLNode {
         var out: [(String, String)] = []
         var prop = pointer.pointee.properties
         while let p = prop {
-            if let n = p.pointee.name { out.append((String(cString: n), Self.value(of: p))) }
+            if let n = p.pointee.name { out.append((String(cString: n), value(of: p))) }
             prop = p.pointee.next
         }
         return out
     }
 
-    private static func value(of p: xmlAttrPtr) -> String {
+    private func value(of p: xmlAttrPtr) -> String {
         guard let child = p.pointee.children else { return "" }
-        if child.pointee.next == nil, let c = child.pointee.content { return String(cString: c) }
+        if child.pointee.next == nil, let c = child.pointee.content {
+            if c[0] == AttributeValueTable.marker, let table = document.attributeValues, let range = table.range(token: c) {
+                return String(decoding: table.bytes[range], as: UTF8.self)
+            }
+            return String(cString: c)
+        }
         var out = ""
         var c: xmlNodePtr? = child
         while let n = c {

@@ -64,17 +64,35 @@ final class WARCBufferedInput {
         ArticleError(.limitExceeded, "a header line is longer than \(limit) bytes")
     }
 
-    /// Exactly `count` bytes; throws when the input ends first.
+    /// Exactly `count` bytes; throws when the input ends first. What is not buffered already is
+    /// read (inflated) by the source straight into the result, not through the buffer: a
+    /// record's block was copied twice, and the result grown by appending. The result's memory
+    /// is not zeroed first either (it is all written before it is handed out).
     func bytes(_ count: Int) throws(ArticleError) -> Data {
-        var out = Data()
-        out.reserveCapacity(min(count, 1 << 20))
-        while out.count < count {
-            guard try fill() else { throw Self.truncated }
-            let n = min(count - out.count, end - start)
-            out.append(contentsOf: buffer[start..<(start + n)])
-            start += n
+        guard count > 0 else { return Data() }
+        guard let memory = malloc(count) else { throw ArticleError(.limitExceeded, "out of memory for a \(count)-byte record") }
+        let out = UnsafeMutableRawBufferPointer(start: memory, count: count)
+        let buffered = min(count, end - start)
+        if buffered > 0 {
+            buffer.withUnsafeBytes { b in
+                if let src = b.baseAddress { memory.copyMemory(from: src + start, byteCount: buffered) }
+            }
+            start += buffered
         }
-        return out
+        var filled = buffered
+        while filled < count {
+            let n: Int
+            do throws(ArticleError) {
+                if atEnd { throw Self.truncated }
+                n = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: out[filled..<count]))
+                if n == 0 { atEnd = true; throw Self.truncated }
+            } catch {
+                free(memory)
+                throw error
+            }
+            filled += n
+        }
+        return Data(bytesNoCopy: memory, count: count, deallocator: .free)
     }
 
     /// Skips `count` bytes without holding them; throws when the input ends first.
