@@ -132,4 +132,40 @@ import Testing
         }
         #expect(stems.count == (failedOne ? 2999 : 3000))
     }
+    @Test func aWorkerKilledWhileStartingIsReplacedAndTheRunGoesOn() throws {
+        let root = try CLIRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (folder, _) = try makeInputs(root, articles: 3000)
+        let out = root.appendingPathComponent("out")
+        let run = try BackgroundRun(["convert", folder.path, "--exclude", "**/overflow.json", "--exclude", "**/deep.md",
+                                     "--exclude", "**/links.md", "--to", "json,md", "--jobs", "2", "--output", out.path])
+        run.waitForOutputs(in: out, atLeast: 200)
+        let pid = run.process.processIdentifier
+        func children() -> Set<Int32> {
+            let text = (try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)) ?? ""
+            return Set(text.split(separator: " ").compactMap { Int32($0) })
+        }
+        // Kill one worker, then its replacement the moment it appears, before it can say it is
+        // ready (a worker takes tens of milliseconds to start).
+        let first = children()
+        let worker = try #require(first.first, "no worker process")
+        kill(worker, SIGKILL)
+        var replacement: Int32?
+        for _ in 0..<20_000 where replacement == nil {
+            replacement = children().subtracting(first).first
+            if replacement == nil { usleep(100) }
+        }
+        let started = try #require(replacement, "no replacement worker")
+        kill(started, SIGKILL)
+        let (_, stderr) = run.finish()
+        #expect(!stderr.contains("could not start"), "\(stderr)")
+        let counts = stderr.firstMatch(of: /(\d+) converted, 0 skipped, (\d+) failed/).map { (Int($0.1) ?? 0, Int($0.2) ?? 0) }
+        let (converted, failed) = try #require(counts, "\(stderr)")
+        #expect(converted + failed == 3000 && failed <= 2, "\(stderr)")
+        let written = Set(FileManager.default.subpaths(atPath: out.path) ?? [])
+        let stems = Set(written.filter { $0.hasSuffix(".json") || $0.hasSuffix(".md") }.map { ($0 as NSString).deletingPathExtension })
+        for stem in stems where !(stem as NSString).lastPathComponent.hasPrefix(".") {
+            #expect(written.contains(stem + ".json") && written.contains(stem + ".md"), "\(stem) has one output of two")
+        }
+    }
 }

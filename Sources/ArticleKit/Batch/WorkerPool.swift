@@ -26,6 +26,10 @@ final class WorkerPool {
     /// Whether no page is being fetched or waits to be handed on.
     private var pagesDone: Bool { prefetch?.isIdle ?? true }
     private var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+    /// Whether a worker of this run has said it is ready.
+    private var anyReady = false
+    /// Workers that died before saying they were ready, since one last did.
+    private var startFailures = 0
 
     init(batch: BatchConverter, command: WorkerCommand) {
         self.batch = batch
@@ -39,7 +43,13 @@ final class WorkerPool {
             prefetch = try PagePrefetch(fetcher: fetcher, limit: batch.options.fetchAhead ?? 2 * fetcher.configuration.maxConnections)
         }
         defer {
-            for w in workers { w.kill(because: "stopped"); _ = w.reap() }
+            // A run that stops early (an error, a full disk, a cancel) leaves no file with some
+            // of its outputs: each worker's file in hand has them removed, as a crash's has.
+            for w in workers {
+                w.kill(because: "stopped")
+                _ = w.reap()
+                if let inHand = w.outstanding.dropFirst(w.finishedUnreported).first { removeOutputs(of: inHand, from: w) }
+            }
             signal(SIGPIPE, oldPipe)
             prefetch?.finish()
         }
@@ -146,7 +156,10 @@ final class WorkerPool {
 
     private func handle(_ line: String, from w: WorkerProcess, record: (BatchRecord) -> Void) {
         switch line {
-        case WorkerWire.ready: w.ready = true
+        case WorkerWire.ready:
+            w.ready = true
+            anyReady = true
+            startFailures = 0
         default:
             guard let input = w.outstanding.first, let (r, noSpace) = WorkerWire.parseResult(line[...], path: input.displayPath) else { return }
             w.outstanding.removeFirst()
@@ -168,8 +181,14 @@ final class WorkerPool {
         workers.removeAll { $0 === w }
         let how = w.reap()
         if !w.ready && how != nil && w.killedFor == nil {
-            let detail = w.lastMessage.map { ": \($0)" } ?? ""
-            throw ArticleError(.io, "a worker process could not start (\(how ?? "")\(detail)); with --file-memory, give it more", file: command.executable.path)
+            // Workers that cannot start (too little --file-memory, a broken binary) stop the
+            // run; one that died while starting, in a run whose workers have started, is
+            // replaced like any other (it was killed from outside, or the machine was short).
+            startFailures += 1
+            if !anyReady || startFailures >= 2 {
+                let detail = w.lastMessage.map { ": \($0)" } ?? ""
+                throw ArticleError(.io, "a worker process could not start (\(how ?? "")\(detail)); with --file-memory, give it more", file: command.executable.path)
+            }
         }
         // Files it finished but had not reported yet are done again by another worker (their
         // outputs are whole; their records were lost with it).
@@ -186,10 +205,7 @@ final class WorkerPool {
                 }
                 why += ": " + message
             }
-            // The worker's own clock of the file, when it keeps one: the parent's may have been
-            // restarted late, after a run of files reported together.
-            let since = w.phase.map { $0.fileStarted > 0 ? min($0.fileStarted, w.startedWall) : w.startedWall } ?? w.startedWall
-            WorkerCleanup.removeOutputs(of: failed, batch: batch, since: since, pid: w.pid)
+            removeOutputs(of: failed, from: w)
             prefetch?.release(failed)
             record(BatchRecord(path: failed.displayPath, outputs: [], status: .failed, warnings: [], error: why,
                                milliseconds: Double(DispatchTime.now().uptimeNanoseconds &- w.started) / 1e6))
@@ -197,6 +213,14 @@ final class WorkerPool {
         }
         let stopping = batch.lock.withLock { batch.cancelled || batch.fatal != nil }
         if !stopping && (!walkerDone || !requeued.isEmpty || !pagesDone) { workers.append(try WorkerProcess(command)) }
+    }
+
+    /// Removes what a worker that ended wrote of `input`, the file it had in hand.
+    private func removeOutputs(of input: BatchInput, from w: WorkerProcess) {
+        // The worker's own clock of the file, when it keeps one: the parent's may have been
+        // restarted late, after a run of files reported together.
+        let since = w.phase.map { $0.fileStarted > 0 ? min($0.fileStarted, w.startedWall) : w.startedWall } ?? w.startedWall
+        WorkerCleanup.removeOutputs(of: input, batch: batch, since: since, pid: w.pid)
     }
 
     static func seconds(_ s: Double) -> String {
