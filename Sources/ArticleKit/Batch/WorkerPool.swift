@@ -30,6 +30,9 @@ final class WorkerPool {
     private var anyReady = false
     /// Workers that died before saying they were ready, since one last did.
     private var startFailures = 0
+    /// Workers dying before they are ready, one after another, that stop a run in which
+    /// others have started.
+    static let startFailuresInARow = 3
 
     init(batch: BatchConverter, command: WorkerCommand) {
         self.batch = batch
@@ -182,10 +185,11 @@ final class WorkerPool {
         let how = w.reap()
         if !w.ready && how != nil && w.killedFor == nil {
             // Workers that cannot start (too little --file-memory, a broken binary) stop the
-            // run; one that died while starting, in a run whose workers have started, is
-            // replaced like any other (it was killed from outside, or the machine was short).
+            // run: the first one does when none has started yet, else three in a row. One that
+            // died while starting, in a run whose workers have started, is replaced like any
+            // other (it was killed from outside, or the machine was short of memory).
             startFailures += 1
-            if !anyReady || startFailures >= 2 {
+            if !anyReady || startFailures >= Self.startFailuresInARow {
                 let detail = w.lastMessage.map { ": \($0)" } ?? ""
                 throw ArticleError(.io, "a worker process could not start (\(how ?? "")\(detail)); with --file-memory, give it more", file: command.executable.path)
             }
