@@ -104,14 +104,9 @@ import Testing
     @Test func killingAWorkerFailsOneFileAndLeavesNoPartialSet() throws {
         let root = try CLIRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
-        let (folder, _) = try makeInputs(root, articles: 3000)
-        let out = root.appendingPathComponent("out")
-        let run = try BackgroundRun(["convert", folder.path, "--exclude", "**/overflow.json", "--exclude", "**/deep.md",
-                                     "--exclude", "**/links.md", "--to", "json,md", "--jobs", "2", "--output", out.path])
-        run.waitForOutputs(in: out, atLeast: 200)
+        let (run, out) = try startThreeThousand(in: root)
         // kill -9 of one worker (a child of the run) while it converts.
-        let children = (try? String(contentsOfFile: "/proc/\(run.process.processIdentifier)/task/\(run.process.processIdentifier)/children", encoding: .utf8)) ?? ""
-        let worker = try #require(children.split(separator: " ").compactMap { Int32($0) }.first, "no worker process")
+        let worker = try #require(workers(of: run).first, "no worker process")
         kill(worker, SIGKILL)
         let (status, stderr) = run.finish()
         // The worker is always busy (the parent keeps it supplied), so the kill lands on a file;
@@ -122,37 +117,21 @@ import Testing
             #expect(status == 1)
             #expect(stderr.contains("crashed (signal 9: killed) while"), "\(stderr)")
         }
-        // Every article has both of its outputs or neither; no temporary file is left.
-        let written = Set(FileManager.default.subpaths(atPath: out.path) ?? [])
-        #expect(!written.contains { $0.contains(".articlekit-tmp-") })
-        let outputs = written.filter { !($0 as NSString).lastPathComponent.hasPrefix(".") && ($0.hasSuffix(".json") || $0.hasSuffix(".md")) }
-        let stems = Set(outputs.map { ($0 as NSString).deletingPathExtension })
-        for stem in stems {
-            #expect(written.contains(stem + ".json") && written.contains(stem + ".md"), "\(stem) has one output of two")
-        }
-        #expect(stems.count == (failedOne ? 2999 : 3000))
+        #expect(articlesWithBothOutputs(in: out) == (failedOne ? 2999 : 3000))
     }
+
     @Test func aWorkerKilledWhileStartingIsReplacedAndTheRunGoesOn() throws {
         let root = try CLIRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
-        let (folder, _) = try makeInputs(root, articles: 3000)
-        let out = root.appendingPathComponent("out")
-        let run = try BackgroundRun(["convert", folder.path, "--exclude", "**/overflow.json", "--exclude", "**/deep.md",
-                                     "--exclude", "**/links.md", "--to", "json,md", "--jobs", "2", "--output", out.path])
-        run.waitForOutputs(in: out, atLeast: 200)
-        let pid = run.process.processIdentifier
-        func children() -> Set<Int32> {
-            let text = (try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)) ?? ""
-            return Set(text.split(separator: " ").compactMap { Int32($0) })
-        }
+        let (run, out) = try startThreeThousand(in: root)
         // Kill one worker, then its replacement the moment it appears, before it can say it is
         // ready (a worker takes tens of milliseconds to start).
-        let first = children()
+        let first = workers(of: run)
         let worker = try #require(first.first, "no worker process")
         kill(worker, SIGKILL)
         var replacement: Int32?
         for _ in 0..<20_000 where replacement == nil {
-            replacement = children().subtracting(first).first
+            replacement = workers(of: run).subtracting(first).first
             if replacement == nil { usleep(100) }
         }
         let started = try #require(replacement, "no replacement worker")
@@ -162,10 +141,36 @@ import Testing
         let counts = stderr.firstMatch(of: /(\d+) converted, 0 skipped, (\d+) failed/).map { (Int($0.1) ?? 0, Int($0.2) ?? 0) }
         let (converted, failed) = try #require(counts, "\(stderr)")
         #expect(converted + failed == 3000 && failed <= 2, "\(stderr)")
+        _ = articlesWithBothOutputs(in: out)
+    }
+
+    /// A run of 3,000 articles to JSON and Markdown in two workers, with 200 outputs written.
+    private func startThreeThousand(in root: URL) throws -> (BackgroundRun, URL) {
+        let (folder, _) = try makeInputs(root, articles: 3000)
+        let out = root.appendingPathComponent("out")
+        let run = try BackgroundRun(["convert", folder.path, "--exclude", "**/overflow.json", "--exclude", "**/deep.md",
+                                     "--exclude", "**/links.md", "--to", "json,md", "--jobs", "2", "--output", out.path])
+        run.waitForOutputs(in: out, atLeast: 200)
+        return (run, out)
+    }
+
+    /// The run's worker processes (its children) now.
+    private func workers(of run: BackgroundRun) -> Set<Int32> {
+        let pid = run.process.processIdentifier
+        let text = (try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)) ?? ""
+        return Set(text.split(separator: " ").compactMap { Int32($0) })
+    }
+
+    /// Checks that every article has both of its outputs or neither and that no temporary file
+    /// is left; returns how many articles have them.
+    private func articlesWithBothOutputs(in out: URL) -> Int {
         let written = Set(FileManager.default.subpaths(atPath: out.path) ?? [])
-        let stems = Set(written.filter { $0.hasSuffix(".json") || $0.hasSuffix(".md") }.map { ($0 as NSString).deletingPathExtension })
-        for stem in stems where !(stem as NSString).lastPathComponent.hasPrefix(".") {
+        #expect(!written.contains { $0.contains(".articlekit-tmp-") })
+        let outputs = written.filter { !($0 as NSString).lastPathComponent.hasPrefix(".") && ($0.hasSuffix(".json") || $0.hasSuffix(".md")) }
+        let stems = Set(outputs.map { ($0 as NSString).deletingPathExtension })
+        for stem in stems {
             #expect(written.contains(stem + ".json") && written.contains(stem + ".md"), "\(stem) has one output of two")
         }
+        return stems.count
     }
 }
